@@ -1,0 +1,36 @@
+"""Absolute URLs and the link schemes the site accepts from data and configuration."""
+
+from urllib.parse import urljoin, urlsplit
+
+SAFE_LINK_SCHEMES = ("http", "https", "mailto")
+
+
+def is_safe_link(url: str) -> bool:
+    """True when ``url`` is an absolute http, https or mailto link (never javascript:, data:, …)."""
+    scheme = urlsplit(url.strip()).scheme.lower()
+    if scheme not in SAFE_LINK_SCHEMES:
+        return False
+    if scheme == "mailto":
+        return "@" in url
+    return bool(urlsplit(url).netloc)
+
+
+def site_root(site_url: str) -> str:
+    """``site_url`` with exactly one trailing slash."""
+    return site_url.rstrip("/") + "/"
+
+
+def absolute_url(site_url: str, path: str) -> str:
+    """The absolute URL of a site-relative ``path`` such as ``bg/news/`` (``./`` or ``""`` is the root)."""
+    path = "" if path in (".", "./") else path.lstrip("/")
+    return urljoin(site_root(site_url), path)
+
+
+def site_path(site_url: str) -> str:
+    """The path part of ``site_url`` (``/baltic-gpp/``), where the site is served from."""
+    return urlsplit(site_root(site_url)).path
+
+
+def language_root(language: str, default_language: str) -> str:
+    """The site-relative folder of a language's pages: ``""`` for the default, ``"bg/"`` for others."""
+    return "" if language == default_language else f"{language}/"

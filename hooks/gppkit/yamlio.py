@@ -1,0 +1,135 @@
+"""Load YAML strictly: line numbers kept for messages, duplicate keys refused.
+
+PyYAML keeps the last of two equal keys without a word; an editor who pastes a record
+twice or mistypes a key would lose data silently, so a duplicate is a problem here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import DataError, Problem, describe
+
+
+class LineDict(dict):
+    """A mapping that remembers the line of each key (1-based) and of itself."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+
+class LineList(list):
+    """A sequence that remembers the line of each item (1-based) and of itself."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that records lines and collects duplicate keys instead of dropping data."""
+
+    def __init__(self, stream: str, file_label: str):
+        super().__init__(stream)
+        self.file_label = file_label
+        self.problems: list[Problem] = []
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if key in mapping.key_lines:
+            loader.problems.append(
+                Problem(
+                    file=loader.file_label,
+                    line=line,
+                    record=None,
+                    field=str(key),
+                    received=f"the key {describe(key)} a second time in one mapping "
+                    f"(first on line {mapping.key_lines[key]})",
+                    expected="each key once per record (YAML would silently keep only the last value)",
+                )
+            )
+            continue
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = line
+    return mapping
+
+
+def _construct_sequence(loader: _StrictLoader, node: yaml.SequenceNode) -> LineList:
+    sequence = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    sequence.line = node.start_mark.line + 1
+    sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return sequence
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def load_yaml_text(text: str, file_label: str) -> Any:
+    """Parse ``text``; raise DataError naming line and column for broken YAML or duplicate keys."""
+    loader = _StrictLoader(text, file_label)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        column = f", column {mark.column + 1}" if mark else ""
+        raise DataError(
+            [
+                Problem(
+                    file=file_label,
+                    line=line,
+                    record=None,
+                    field=None,
+                    received=f"text that is not valid YAML{column} ({error.problem or error.context})",
+                    expected="well-formed YAML: consistent indentation, 'key: value' pairs, quotes closed",
+                )
+            ]
+        ) from None
+    except yaml.YAMLError as error:
+        raise DataError(
+            [Problem(file_label, None, None, None, f"text that is not valid YAML ({error})", "well-formed YAML")]
+        ) from None
+    finally:
+        loader.dispose()
+    if loader.problems:
+        raise DataError(loader.problems)
+    return data
+
+
+def load_yaml_file(path: Path, file_label: str | None = None) -> Any:
+    label = file_label or path.as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError([Problem(label, None, None, None, "no such file", "the file to exist")]) from None
+    except UnicodeDecodeError as error:
+        raise DataError(
+            [Problem(label, None, None, None, f"bytes that are not UTF-8 ({error.reason})", "a UTF-8 text file")]
+        ) from None
+    return load_yaml_text(text, label)
+
+
+def line_of(data: Any, location: tuple[Any, ...]) -> int | None:
+    """The line of the deepest node of ``location`` (keys and indexes) that can be found in ``data``."""
+    line = getattr(data, "line", None)
+    node = data
+    for step in location:
+        if isinstance(node, LineDict) and step in node:
+            line = node.key_lines.get(step, line)
+            node = node[step]
+        elif isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node):
+            line = node.item_lines[step]
+            node = node[step]
+        else:
+            break
+    return line

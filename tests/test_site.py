@@ -1,0 +1,168 @@
+"""The five-language site as built: pages, languages, navigation, switcher, hreflang, 404s, no third parties."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    PROJECT_ROOT,
+    assert_clean_failure,
+    copy_site,
+    english_pages,
+    language_dir,
+    output_path,
+    read_mkdocs_config,
+    run_build,
+)
+
+CONFIG = read_mkdocs_config()
+SITE_URL = CONFIG["site_url"]
+OTHER_LANGUAGES = [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
+PAGES = english_pages()
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page_html(site: Path, language: str, source: str) -> BeautifulSoup:
+    return soup(language_dir(site, language) / output_path(source))
+
+
+def resolve_href(site: Path, page: Path, href: str) -> Path:
+    """The built file a link on ``page`` points to (relative, or absolute under the site_url path)."""
+    site_path = "/" + SITE_URL.split("/", 3)[3]
+    if href.startswith(site_path):
+        return (site / href[len(site_path):]).resolve()
+    return (page.parent / href).resolve()
+
+
+def page_url(language: str, source: str) -> str:
+    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    return SITE_URL + prefix + output_path(source).removesuffix("index.html")
+
+
+def language_settings(language: str) -> dict:
+    (i18n,) = [plugin["i18n"] for plugin in CONFIG["plugins"] if isinstance(plugin, dict) and "i18n" in plugin]
+    return next(entry for entry in i18n["languages"] if entry["locale"] == language)
+
+
+def test_the_same_pages_exist_as_sources_in_every_language():
+    for language in OTHER_LANGUAGES:
+        root = PROJECT_ROOT / "docs" / language
+        sources = sorted(path.relative_to(root).as_posix() for path in root.rglob("*.md"))
+        assert sources == PAGES, f"docs/{language} differs from docs/en"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_is_built_with_its_language(built_site: Path, language: str):
+    for source in PAGES:
+        html = page_html(built_site, language, source)
+        assert html.html["lang"] == language, source
+        description = html.find("meta", attrs={"name": "description"})
+        assert description and len(description["content"]) >= 40, f"{language}/{source} has no description"
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_no_page_is_an_untranslated_copy_of_english(built_site: Path, language: str):
+    for source in PAGES:
+        english = page_html(built_site, DEFAULT_LANGUAGE, source).find("article").get_text(" ", strip=True)
+        translated = page_html(built_site, language, source).find("article").get_text(" ", strip=True)
+        # Word sequences: a translation shares proper names and numbers with English, little else.
+        similarity = difflib.SequenceMatcher(None, english.split(), translated.split(), autojunk=False).ratio()
+        assert similarity < 0.5, f"{language}/{source} reads like the English page ({similarity:.2f})"
+        assert "not yet translated" not in translated
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_site_name_and_navigation_are_translated(built_site: Path, language: str):
+    settings = language_settings(language)
+    html = page_html(built_site, language, "green-deals.md")
+    assert html.title.get_text().endswith(settings["site_name"])
+    nav_labels = {link.get_text(" ", strip=True) for link in html.select("nav.md-nav--primary .md-nav__link")}
+    for english_title, translated_title in settings["nav_translations"].items():
+        assert translated_title in nav_labels, f"{language}: nav lacks {translated_title!r} ({english_title})"
+        if translated_title != english_title:
+            assert english_title not in nav_labels, f"{language}: nav still shows {english_title!r}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_switcher_leads_to_the_same_page(built_site: Path, language: str):
+    for source in PAGES:
+        path = language_dir(built_site, language) / output_path(source)
+        links = {a["hreflang"]: a["href"] for a in soup(path).select("a.md-select__link")}
+        assert sorted(links) == sorted(LANGUAGES)
+        for target_language, href in links.items():
+            target = resolve_href(built_site, path, href)
+            if target.is_dir():
+                target = target / "index.html"
+            expected = (language_dir(built_site, target_language) / output_path(source)).resolve()
+            assert target == expected, f"{language}/{source} → {target_language}: {href}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_hreflang_alternates_are_absolute_with_x_default(built_site: Path, language: str):
+    for source in PAGES:
+        alternates = {
+            link["hreflang"]: link["href"]
+            for link in page_html(built_site, language, source).select("link[rel=alternate][hreflang]")
+        }
+        expected = {other: page_url(other, source) for other in LANGUAGES}
+        expected["x-default"] = page_url(DEFAULT_LANGUAGE, source)
+        assert alternates == expected, source
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_404_page_is_in_its_language(built_site: Path, language: str):
+    html = soup(language_dir(built_site, language) / "404.html")
+    assert html.html["lang"] == language
+    heading = html.find("article").find("h1").get_text(strip=True)
+    english_heading = soup(built_site / "404.html").find("article").find("h1").get_text(strip=True)
+    assert (heading == english_heading) == (language == DEFAULT_LANGUAGE)
+
+
+def test_no_request_to_third_party_hosts(built_site: Path):
+    host = re.escape(SITE_URL.split("/")[2])
+    external_resource = re.compile(r"""(?:src|href)=["']https?://(?!""" + host + r")[^\"']+[\"']")
+    for path in built_site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
+        html = BeautifulSoup(text, "html.parser")
+        for tag in html.find_all(["script", "img", "iframe", "link", "source", "video", "audio"]):
+            url = tag.get("src") or (tag.get("href") if tag.name == "link" else None)
+            if url and tag.name == "link" and tag.get("rel") in (["alternate"], ["canonical"]):
+                continue
+            assert not (url and external_resource.search(f'src="{url}"')), f"{path}: {tag}"
+    for path in built_site.rglob("*.css"):
+        assert "fonts.googleapis" not in path.read_text(encoding="utf-8"), path
+
+
+def test_registration_form_link_comes_from_mkdocs_yml(built_site: Path):
+    form = CONFIG["extra"]["registration_form"]
+    for language in LANGUAGES:
+        html = page_html(built_site, language, "join.md")
+        assert html.find("a", href=form), f"{language}: join page lacks the form link"
+        assert "extra:" not in str(html.find("article"))
+
+
+def test_missing_site_url_fails_with_a_clear_message(tmp_path: Path):
+    root = copy_site(tmp_path / "src")
+    config = root / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url:.*$", "", config.read_text(encoding="utf-8")), encoding="utf-8")
+    result = run_build(root)
+    assert_clean_failure(result, "site_url: received nothing", "expected the absolute address")
+
+
+def test_google_fonts_setting_is_refused(tmp_path: Path):
+    root = copy_site(tmp_path / "src")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("font: false", "font:\n    text: Roboto"), encoding="utf-8")
+    result = run_build(root)
+    assert_clean_failure(result, "theme.font: received", "expected false")
