@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # Editors preview one language fast: make preview LANGUAGE=pl
 LANGUAGE ?= en
 
-.PHONY: serve build preview test translations bench clean
+.PHONY: serve build preview test schemas translations translations-mark bench clean
 
 $(BIN)/.site-installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,26 @@ build: $(BIN)/.site-installed
 preview: $(BIN)/.site-installed
 	GPP_ONLY_LANGUAGE=$(LANGUAGE) $(BIN)/mkdocs serve --dirty
 
-test: $(BIN)/.test-installed
+# The Nu Html Checker (vnu.jar, run with Java) comes from npm, pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(BIN)/.test-installed node_modules/.installed
 	$(BIN)/python -m pytest
+
+# Which pages each language lacks or has outdated (the English source changed since translation).
+translations: $(BIN)/.site-installed
+	$(BIN)/python tools/translations.py
+
+# After updating a translation: make translations-mark FILE=docs/pl/privacy.md
+translations-mark: $(BIN)/.site-installed
+	$(BIN)/python tools/translations.py --mark $(FILE)
+
+# JSON Schemas of data/*.yml (editors' IDEs check the files with them), regenerated from the models.
+schemas: $(BIN)/.site-installed
+	cd hooks && $(abspath $(BIN))/python -m gppkit.catalogue_schema
+	cd hooks && $(abspath $(BIN))/python -m gppkit.events_schema
 
 clean:
 	rm -rf site .pytest_cache

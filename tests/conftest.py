@@ -103,3 +103,82 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 __all__ = ["LANGUAGES", "DEFAULT_LANGUAGE"]
+
+
+# --- Serving the built site and driving a browser (browser tests) -----------------------------------
+
+import functools  # noqa: E402
+import threading  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
+
+from gppkit.urls import site_path  # noqa: E402
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        # LinkChecker throttles every host to ~3 requests a second unless the server says it is a test server.
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site over HTTP on 127.0.0.1 under site_url's path; yields the base URL (ends in /)."""
+    prefix = site_path(read_mkdocs_config()["site_url"])
+    root = tmp_path_factory.mktemp("served")
+    if prefix.strip("/"):
+        mount = root / prefix.strip("/")
+        mount.parent.mkdir(parents=True, exist_ok=True)
+        mount.symlink_to(built_site, target_is_directory=True)
+    else:
+        root = built_site
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _browser_missing(reason: str) -> None:
+    """A missing browser skips the test locally, and fails it in CI (CI=true)."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: browser tests must run)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium_browser() -> Iterator[object]:
+    """Debian's chromium driven by Playwright (`playwright install` cannot download browsers here)."""
+    if not CHROMIUM.exists():
+        _browser_missing(f"{CHROMIUM} is not installed")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _browser_missing("the playwright package is not installed")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium_browser: object) -> Iterator[object]:
+    """A fresh page (own context: no cookies or storage shared between tests)."""
+    context = chromium_browser.new_context()  # type: ignore[attr-defined]
+    try:
+        yield context.new_page()
+    finally:
+        context.close()

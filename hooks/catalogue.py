@@ -1,0 +1,104 @@
+"""Councils and the supplier catalogue from data/*.yml, as HTML tables in every language.
+
+- on_pre_build: data/councils.yml, suppliers.yml and labels.yml validated once per build (re-read
+  only when changed, so `mkdocs serve` picks up edits); every problem stops the build together.
+- on_page_markdown: `<!-- councils: BG -->` and `<!-- catalogue: suppliers -->` become raw HTML,
+  rendered once per language and page; an unknown marker stops the build.
+- on_post_build: each language's open-data files in <language root>/catalogue/.
+The work itself is plain Python in gppkit (catalogue_*.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from gpp_mkdocs import current_language, default_language, i18n_plugin
+from gppkit.catalogue_data import CatalogueSource
+from gppkit.catalogue_export import open_data_files
+from gppkit.catalogue_html import (
+    CATALOGUE_UI_KEYS, COUNCIL_UI_KEYS, Downloads, Labels, render_council, render_supplier_catalogue,
+)
+from gppkit.catalogue_markers import MarkerError, marker_text, replace_markers
+from gppkit.catalogue_model import CatalogueData
+from gppkit.problems import DataError
+from gppkit.urls import language_root
+
+DOWNLOADS_FOLDER = "catalogue"
+
+_sources: dict[Path, CatalogueSource] = {}
+_state: dict[str, Any] = {"catalogue": None, "rendered": {}}
+
+
+def _data_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / "data"
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> None:
+    # `mkdocs serve` watches docs/ only; editors also change data/.
+    server.watch(str(_data_dir(config)))
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if not i18n_plugin(config).building:  # the first language of a (re)build
+        _state["rendered"].clear()
+    data_dir = _data_dir(config)
+    source = _sources.setdefault(data_dir, CatalogueSource(data_dir))
+    try:
+        _state["catalogue"] = source.load()
+    except DataError as error:
+        raise PluginError(error.report()) from None
+    missing = [key for key in (*COUNCIL_UI_KEYS, *CATALOGUE_UI_KEYS) if key not in config.extra.get("ui", {})]
+    if missing:
+        raise PluginError(f"data/ui/catalogue.yml: received no key {', '.join(missing)}; "
+                          "expected each interface string of the councils and the catalogue in all five languages.")
+
+
+def _downloads(config: MkDocsConfig, page: Page) -> Downloads:
+    folder = language_root(current_language(config), default_language(config)) + DOWNLOADS_FOLDER
+    return Downloads(*(get_relative_url(f"{folder}/{name}", page.url)
+                       for name in ("suppliers.csv", "suppliers.json", "councils.csv")))
+
+
+def _render(kind: str, argument: str, config: MkDocsConfig, page: Page) -> str | None:
+    catalogue: CatalogueData = _state["catalogue"]
+    language = current_language(config)
+    labels, ui = Labels(catalogue.labels, language), config.extra["ui"]
+    if kind == "catalogue" and argument == "suppliers":
+        return render_supplier_catalogue(catalogue.suppliers.suppliers, labels, ui, _downloads(config, page))
+    council = next((c for c in catalogue.councils.councils if kind == "councils" and c.country == argument), None)
+    return render_council(council, labels, ui, _downloads(config, page)) if council else None
+
+
+def _cached_render(kind: str, argument: str, config: MkDocsConfig, page: Page) -> str | None:
+    key = (current_language(config), page.url, kind, argument)
+    if key not in _state["rendered"]:
+        _state["rendered"][key] = _render(kind, argument, config, page)
+    return _state["rendered"][key]
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    catalogue: CatalogueData = _state["catalogue"]
+    known = [*(marker_text("councils", c.country) for c in catalogue.councils.councils),
+             marker_text("catalogue", "suppliers")]
+    try:
+        return replace_markers(markdown, lambda kind, arg: _cached_render(kind, arg, config, page), known,
+                               source=page.file.content_string)
+    except MarkerError as error:
+        raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    catalogue: CatalogueData = _state["catalogue"]
+    language = current_language(config)
+    folder = Path(config.site_dir) / language_root(language, default_language(config)) / DOWNLOADS_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    files = open_data_files(catalogue.councils.councils, catalogue.suppliers.suppliers,
+                            Labels(catalogue.labels, language), config.extra["ui"]["catalogue_notice"])
+    for name, content in files.items():
+        (folder / name).write_bytes(content)

@@ -1,0 +1,162 @@
+"""Councils and the supplier catalogue as HTML tables in one language.
+
+Each function returns one top-level ``<div>`` without blank lines, ready to sit in Markdown as a
+raw HTML block. Every value from data/ goes through ``escape_text``; links only through
+``external_link`` (http, https and mailto only). Interface strings come from data/ui/catalogue.yml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .catalogue_model import Council, LabelsBase, Supplier
+from .safe_html import contact_text, escape_text as e, external_link
+from .vocabularies import COUNTRIES, CRITERIA, PRODUCT_GROUPS
+
+COUNCIL_UI_KEYS = (
+    "councils_kind", "councils_support_unit", "councils_meets", "councils_members_caption",
+    "councils_col_organisation", "councils_col_type", "councils_col_city", "councils_notice",
+    "councils_download_csv",
+)
+CATALOGUE_UI_KEYS = (
+    "catalogue_caption", "catalogue_col_name", "catalogue_col_country", "catalogue_col_city",
+    "catalogue_col_product_groups", "catalogue_col_criteria", "catalogue_col_example", "catalogue_col_contact",
+    "catalogue_filters_legend", "catalogue_filter_country", "catalogue_filter_product_group",
+    "catalogue_filter_criterion", "catalogue_all_countries", "catalogue_all_product_groups",
+    "catalogue_all_criteria", "catalogue_count", "catalogue_notice", "catalogue_downloads_intro",
+    "catalogue_download_csv", "catalogue_download_json",
+)
+
+
+class Labels:
+    """Vocabulary labels in one language (``labels.label`` of the validated data/labels.yml)."""
+
+    def __init__(self, labels_file: LabelsBase, language: str):
+        self._labels = labels_file
+        self.language = language
+
+    def __call__(self, section: str, code: str) -> str:
+        return self._labels.label(section, code, self.language)
+
+
+@dataclass(frozen=True)
+class Downloads:
+    """Page-relative links to the open-data files of the page's language."""
+
+    suppliers_csv: str
+    suppliers_json: str
+    councils_csv: str
+
+
+def _table(caption: str, headers: Sequence[tuple[str, bool]], rows: Iterable[str]) -> str:
+    """A captioned table in a keyboard-scrollable region; ``headers`` are (label, sortable)."""
+    header_cells = "".join(
+        f'<th scope="col"{" data-sortable" if sortable else ""}>{e(label)}</th>' for label, sortable in headers
+    )
+    return "\n".join([
+        f'<div class="gpp-table-scroll" tabindex="0" role="region" aria-label="{e(caption)}">',
+        f'<table class="gpp-table">\n<caption>{e(caption)}</caption>',
+        f"<thead><tr>{header_cells}</tr></thead>\n<tbody>",
+        *rows,
+        "</tbody>\n</table>\n</div>",
+    ])
+
+
+def _facts(pairs: Iterable[tuple[str, str]]) -> str:
+    """A definition list; values are HTML already."""
+    items = "".join(f"<dt>{e(term)}</dt><dd>{value}</dd>" for term, value in pairs)
+    return f'<dl class="gpp-council__facts">{items}</dl>'
+
+
+def render_council(council: Council, labels: Labels, ui: Mapping[str, str], downloads: Downloads) -> str:
+    """One council or working group: name, kind, support unit, meetings, members table, notice."""
+    name = council.name.in_language(labels.language)
+    facts = _facts([
+        (ui["councils_kind"], e(labels("council_kinds", council.kind))),
+        (ui["councils_support_unit"], external_link(council.support_unit.website, council.support_unit.name)),
+        (ui["councils_meets"], e(labels("meeting_frequencies", council.meets))),
+    ])
+    rows = [
+        f"<tr><td>{external_link(member.website, member.organisation)}</td>"
+        f"<td>{e(labels('member_types', member.type))}</td><td>{e(member.city)}</td></tr>"
+        for member in council.members
+    ]
+    headers = [(ui[key], False) for key in ("councils_col_organisation", "councils_col_type", "councils_col_city")]
+    return "\n".join([
+        f'<div class="gpp-council" data-country="{e(council.country)}">',
+        f'<p class="gpp-council__name"><strong>{e(name)}</strong></p>',
+        facts,
+        _table(ui["councils_members_caption"].replace("{body}", name), headers, rows),
+        f'<p class="gpp-notice">{e(ui["councils_notice"])} '
+        f'<a href="{e(downloads.councils_csv)}" download>{e(ui["councils_download_csv"])}</a></p>',
+        "</div>",
+    ])
+
+
+def _code_list(section: str, codes: Sequence[str], labels: Labels) -> str:
+    return '<ul class="gpp-cell-list">' + "".join(f"<li>{e(labels(section, code))}</li>" for code in codes) + "</ul>"
+
+
+def _supplier_row(supplier: Supplier, labels: Labels) -> str:
+    contact = external_link(supplier.contact, contact_text(supplier.contact)) if supplier.contact else ""
+    # Space-separated codes: what catalogue.js filters on.
+    groups, criteria = " ".join(supplier.product_groups), " ".join(supplier.criteria)
+    return (
+        f'<tr id="supplier-{e(supplier.id)}" data-country="{e(supplier.country)}"'
+        f' data-product-groups="{e(groups)}" data-criteria="{e(criteria)}">'
+        f"<td>{external_link(supplier.website, supplier.name)}</td>"
+        f"<td>{e(labels('countries', supplier.country))}</td><td>{e(supplier.city)}</td>"
+        f"<td>{_code_list('product_groups', supplier.product_groups, labels)}</td>"
+        f"<td>{_code_list('criteria', supplier.criteria, labels)}</td>"
+        f"<td>{e(supplier.example.in_language(labels.language))}</td><td>{contact}</td></tr>"
+    )
+
+
+def _filter(name: str, label: str, all_label: str, options: Iterable[tuple[str, str]]) -> str:
+    """One labelled <select>; ``name`` is the row's data attribute it filters on."""
+    choices = "".join(f'<option value="{e(code)}">{e(text)}</option>' for code, text in options)
+    return (
+        f'<div class="gpp-catalogue__filter"><label for="gpp-filter-{name}">{e(label)}</label>'
+        f'<select id="gpp-filter-{name}" data-filter="{name}">'
+        f'<option value="">{e(all_label)}</option>{choices}</select></div>'
+    )
+
+
+def _filters(suppliers: Sequence[Supplier], labels: Labels, ui: Mapping[str, str]) -> str:
+    """Filters hidden until catalogue.js runs: without JavaScript the full table is the page."""
+    countries = [(c, labels("countries", c)) for c in COUNTRIES if any(s.country == c for s in suppliers)]
+    groups = [(g, labels("product_groups", g)) for g in PRODUCT_GROUPS if any(g in s.product_groups for s in suppliers)]
+    criteria = [(c, labels("criteria", c)) for c in CRITERIA if any(c in s.criteria for s in suppliers)]
+    return "".join([
+        f'<fieldset class="gpp-catalogue__filters" hidden><legend>{e(ui["catalogue_filters_legend"])}</legend>',
+        _filter("country", ui["catalogue_filter_country"], ui["catalogue_all_countries"], countries),
+        _filter("product-groups", ui["catalogue_filter_product_group"], ui["catalogue_all_product_groups"], groups),
+        _filter("criteria", ui["catalogue_filter_criterion"], ui["catalogue_all_criteria"], criteria),
+        "</fieldset>",
+    ])
+
+
+def count_text(template: str, shown: int, total: int) -> str:
+    return template.replace("{shown}", str(shown)).replace("{total}", str(total))
+
+
+def render_supplier_catalogue(
+    suppliers: Sequence[Supplier], labels: Labels, ui: Mapping[str, str], downloads: Downloads
+) -> str:
+    """The catalogue: filters, live count, sortable table, notice and open-data links."""
+    headers = [(ui["catalogue_col_name"], True), (ui["catalogue_col_country"], True), (ui["catalogue_col_city"], True),
+               (ui["catalogue_col_product_groups"], False), (ui["catalogue_col_criteria"], False),
+               (ui["catalogue_col_example"], False), (ui["catalogue_col_contact"], False)]
+    return "\n".join([
+        f'<div class="gpp-catalogue" data-count-template="{e(ui["catalogue_count"])}">',
+        _filters(suppliers, labels, ui),
+        f'<p class="gpp-catalogue__count" aria-live="polite" aria-atomic="true">'
+        f'{e(count_text(ui["catalogue_count"], len(suppliers), len(suppliers)))}</p>',
+        _table(ui["catalogue_caption"], headers, (_supplier_row(supplier, labels) for supplier in suppliers)),
+        f'<p class="gpp-notice">{e(ui["catalogue_notice"])}</p>',
+        f'<p class="gpp-downloads">{e(ui["catalogue_downloads_intro"])} '
+        f'<a href="{e(downloads.suppliers_csv)}" download>{e(ui["catalogue_download_csv"])}</a> · '
+        f'<a href="{e(downloads.suppliers_json)}" download>{e(ui["catalogue_download_json"])}</a></p>',
+        "</div>",
+    ])

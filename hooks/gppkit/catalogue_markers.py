@@ -1,0 +1,54 @@
+"""Markers in Markdown (``<!-- councils: BG -->``, ``<!-- catalogue: suppliers -->``) replaced by HTML."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+MARKER = re.compile(r"<!--\s*(councils|catalogue)\s*:\s*(.*?)\s*-->", re.DOTALL)
+
+
+class MarkerError(ValueError):
+    pass
+
+
+def marker_text(kind: str, argument: str) -> str:
+    return f"<!-- {kind}: {argument} -->"
+
+
+def _line_in_source(source: str, marker: str, occurrence: int) -> int | None:
+    """Line of the ``occurrence``-th ``marker`` in the page's file (front matter included)."""
+    start = -1
+    for _ in range(occurrence):
+        start = source.find(marker, start + 1)
+        if start < 0:
+            return None
+    return source.count("\n", 0, start) + 1
+
+
+def replace_markers(
+    markdown: str, render: Callable[[str, str], str | None], known: Sequence[str], source: str | None = None
+) -> str:
+    """Each marker becomes a raw HTML block (blank lines around); ``render`` returns None for unknown ones.
+
+    Every unknown marker of the page is reported at once, with its line in ``source`` (the page's
+    file: MkDocs hands hooks the Markdown without its front matter) and the markers that exist.
+    """
+    unknown: list[str] = []
+    seen: dict[str, int] = {}
+
+    def replace(match: re.Match[str]) -> str:
+        html = render(match.group(1), match.group(2))
+        if html is None:
+            marker = match.group(0)
+            seen[marker] = seen.get(marker, 0) + 1
+            line = _line_in_source(source, marker, seen[marker]) if source is not None else None
+            line = line or markdown.count("\n", 0, match.start()) + 1
+            unknown.append(f"line {line}: received the marker {marker!r}")
+            return marker
+        return f"\n\n{html}\n\n"
+
+    result = MARKER.sub(replace, markdown)
+    if unknown:
+        raise MarkerError("; ".join(unknown) + f"; expected one of: {', '.join(known)}")
+    return result

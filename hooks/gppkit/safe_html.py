@@ -1,0 +1,31 @@
+"""Values from data/ made safe for HTML that reaches a page as a raw block inside Markdown."""
+
+from __future__ import annotations
+
+import html
+
+from .urls import is_safe_link
+
+
+def escape_text(value: object) -> str:
+    """HTML-escaped (quotes too, so the result is also safe inside attributes).
+
+    ``|`` and line breaks become character references: Markdown would read a ``|`` as a table
+    border and a blank line as the end of the raw HTML block, spilling the rest as text.
+    """
+    text = html.escape(str(value), quote=True).replace("|", "&#124;")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "&#10;")
+
+
+def external_link(url: str, text: str) -> str:
+    """A link with visible ``text``; only the text when ``url`` is not http, https or mailto."""
+    if not is_safe_link(url):
+        return escape_text(text)
+    return f'<a href="{escape_text(url.strip())}" rel="noopener">{escape_text(text)}</a>'
+
+
+def contact_text(url: str) -> str:
+    """What a visitor reads for a contact link: the e-mail address of a mailto link, else the URL."""
+    if url.lower().startswith("mailto:"):
+        return url[len("mailto:"):].split("?", 1)[0]
+    return url
