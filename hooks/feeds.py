@@ -1,0 +1,67 @@
+"""One RSS 2.0 feed (feed.xml) and one Atom feed (atom.xml) per language, at the language's root.
+
+Every page, the 404 page included, links to its own language's feeds (overrides/main.html
+prints ``feed_links``). Feeds are generated files, so `mkdocs serve` serves them too.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from gpp_data import editors_errors, labels, site_posts
+from gpp_generated import add_generated_asset, current_root, urls_by_source
+from gpp_mkdocs import current_language
+from gppkit.clock import build_now
+from gppkit.news import Post, published, used_tags
+from gppkit.news_feeds import LanguageFeeds, feed_items, news_feeds
+from gppkit.urls import absolute_url
+from gppkit.vocabularies import TAGS
+
+_posts: dict[str, list[Post]] = {}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _posts.clear()
+    _posts.update(site_posts(config))
+
+
+def language_feeds(config: MkDocsConfig) -> LanguageFeeds:
+    root, ui = current_root(config), config.extra["ui"]
+    return LanguageFeeds(
+        language=current_language(config),
+        title=f"{config.site_name} – {ui['news_feed_title']}",
+        description=ui["news_feed_description"],
+        home_url=absolute_url(config.site_url, root),
+        rss_url=absolute_url(config.site_url, f"{root}feed.xml"),
+        atom_url=absolute_url(config.site_url, f"{root}atom.xml"),
+        tags_url=absolute_url(config.site_url, f"{root}news/tags/"),
+    )
+
+
+# After static-i18n (-100) and after hooks/news.py has added the tag pages (-110).
+@event_priority(-120)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    language, feeds = current_language(config), language_feeds(config)
+    posts = published(_posts.get(language, []))
+    urls = {source: absolute_url(config.site_url, url) for source, url in urls_by_source(files).items()}
+    tag_urls = {tag: urls[f"{language}/news/tags/{tag}.md"] for tag in used_tags(posts, TAGS)}
+    tag_labels = {tag: names[language] for tag, names in labels(config, "tags", TAGS).items()}
+    with editors_errors():
+        rss, atom = news_feeds(feeds, config.site_name, feed_items(posts, urls, tag_labels, tag_urls), build_now())
+    add_generated_asset(files, config, "feed.xml", rss)
+    add_generated_asset(files, config, "atom.xml", atom)
+    return files
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    context["feed_links"] = language_feeds(config).links()
+    return context
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """Static templates (404.html) get the links too."""
+    context["feed_links"] = language_feeds(config).links()
+    return context

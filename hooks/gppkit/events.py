@@ -1,0 +1,189 @@
+"""Events (data/events.yml): a typed model, validated once, with every problem reported together."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+
+from .dates import end_of_day, parse_date_or_aware_datetime
+from .model_problems import problems_from_validation_error
+from .problems import DataError, Problem, describe
+from .vocabularies import EVENT_KINDS
+from .yamlio import line_of, load_yaml_file
+
+EVENT_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_HINTS = {
+    "id": "lowercase letters, digits and hyphens, such as circpro-kick-off-2018",
+    "timezone": "an IANA time zone such as Europe/Helsinki",
+    "online": "true or false",
+}
+
+
+DATETIME_FORM = "a date and time with a UTC offset such as 2018-09-11T09:00:00+03:00"
+
+
+def _aware_datetime(value: object) -> object:
+    try:
+        parsed = parse_date_or_aware_datetime(value)
+    except ValueError as error:
+        reason = str(error).split("; expected", 1)[0]
+        raise ValueError(f"expected {DATETIME_FORM}" if reason.startswith("expected") else f"{reason}; expected {DATETIME_FORM}") from None
+    if not isinstance(parsed, dt.datetime):
+        raise ValueError(f"a date without a time; expected {DATETIME_FORM}")
+    return parsed
+
+
+AwareDatetime = Annotated[dt.datetime, BeforeValidator(_aware_datetime)]
+DateOrAwareDatetime = Annotated[dt.date | dt.datetime, BeforeValidator(parse_date_or_aware_datetime)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Translated(BaseModel):
+    """A text in each of the site's languages."""
+
+    model_config = ConfigDict(extra="forbid")
+    en: Text
+    bg: Text
+    lv: Text
+    fi: Text
+    pl: Text
+
+    def __getitem__(self, language: str) -> str:
+        return str(getattr(self, language)).strip()
+
+
+class Registration(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    url: str = Field(description="The registration page: an http or https address.",
+                     json_schema_extra={"pattern": "^https?://[^\\s/]+"})
+    deadline: DateOrAwareDatetime | None = Field(
+        default=None, description="A date (the end of that day in the event's time zone) or a date and time with a UTC offset."
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, url: str) -> str:
+        parts = urlsplit(url.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError("expected an http or https address such as https://register.example/webinar")
+        return url.strip()
+
+
+class Event(BaseModel):
+    """One event. ``timezone`` is validated before ``start`` and ``end`` so their offsets can be checked."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=EVENT_ID_PATTERN, description="Unique and stable: the calendar UID is built from it.")
+    kind: Literal[EVENT_KINDS]  # type: ignore[valid-type]
+    title: Translated
+    description: Translated
+    timezone: str = Field(description="IANA time zone of the place (or of the organiser for online events).")
+    start: AwareDatetime = Field(description="ISO 8601 with the UTC offset valid in `timezone` on that date.")
+    end: AwareDatetime = Field(description="After `start`; same form.")
+    online: bool
+    place: Translated | None = Field(default=None, validate_default=True, description="Omit for online events.")
+    registration: Registration | None = None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, name: str) -> str:
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("expected an IANA time zone such as Europe/Helsinki") from None
+        return name
+
+    @field_validator("start", "end")
+    @classmethod
+    def _offset_of_zone(cls, moment: dt.datetime, info: ValidationInfo) -> dt.datetime:
+        name = info.data.get("timezone")
+        if name:
+            expected = moment.astimezone(ZoneInfo(name)).utcoffset()
+            if moment.utcoffset() != expected:
+                hours = expected.total_seconds() / 3600 if expected is not None else 0
+                raise ValueError(f"an offset that is not {name}'s on that date; expected UTC{hours:+03.0f}:00 there")
+        return moment
+
+    @field_validator("end")
+    @classmethod
+    def _after_start(cls, end: dt.datetime, info: ValidationInfo) -> dt.datetime:
+        start = info.data.get("start")
+        if start is not None and end <= start:
+            raise ValueError(f"an end not after the start ({start.isoformat()}); expected a later date and time")
+        return end
+
+    @field_validator("place")
+    @classmethod
+    def _place_unless_online(cls, place: Translated | None, info: ValidationInfo) -> Translated | None:
+        if place is None and info.data.get("online") is False:
+            raise ValueError("expected the place in every language for an event that is not online")
+        return place
+
+    def deadline_moment(self) -> dt.datetime | None:
+        deadline = self.registration.deadline if self.registration else None
+        if deadline is None or isinstance(deadline, dt.datetime):
+            return deadline
+        return end_of_day(deadline, self.zone)
+
+
+class EventsFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", title="Events of the Baltic GPP network site (data/events.yml)")
+    events: list[Event]
+
+
+def _record_name(data: Any, location: tuple[Any, ...]) -> str | None:
+    if len(location) < 2 or location[0] != "events" or not isinstance(location[1], int):
+        return None
+    try:
+        return f"event {describe(data['events'][location[1]]['id'])}"
+    except (KeyError, IndexError, TypeError):
+        return f"event number {location[1] + 1}"
+
+
+def _duplicate_ids(data: Any, file_label: str) -> list[Problem]:
+    """Checked on the raw records, so a duplicate is reported together with every other problem."""
+    records = data.get("events") if isinstance(data, dict) else None
+    seen: dict[str, int] = {}
+    problems = []
+    for index, record in enumerate(records if isinstance(records, list) else []):
+        event_id = record.get("id") if isinstance(record, dict) else None
+        if not isinstance(event_id, str):
+            continue
+        line = line_of(data, ("events", index, "id")) or 0
+        if event_id in seen:
+            problems.append(Problem(file_label, line, f"event {describe(event_id)}", "id",
+                                    f"an id already used on line {seen[event_id]}", "each id once (it is the calendar UID)"))
+        seen.setdefault(event_id, line)
+    return problems
+
+
+def load_events(path: Path, file_label: str = "data/events.yml") -> list[Event]:
+    """Every event, validated; DataError listing all problems of the file."""
+    data = load_yaml_file(path, file_label)
+    problems = _duplicate_ids(data, file_label)
+    try:
+        events = EventsFile.model_validate(data).events
+    except ValidationError as error:
+        problems = problems_from_validation_error(
+            error, data, file_label, record_name=lambda location: _record_name(data, location), hints=_HINTS,
+            record_depth=2,
+        ) + problems
+    if problems:
+        raise DataError(problems)
+    return events
+
+
+def split_by_time(events: list[Event], now: dt.datetime) -> tuple[list[Event], list[Event]]:
+    """Upcoming (not yet ended, soonest first) and past (most recent first) events at ``now``."""
+    upcoming = sorted((event for event in events if event.end > now), key=lambda event: (event.start, event.id))
+    past = sorted((event for event in events if event.end <= now), key=lambda event: (event.start, event.id), reverse=True)
+    return upcoming, past

@@ -1,0 +1,100 @@
+"""HTML of the events page: upcoming and past events in the visitor's language, as strings.
+
+Every value from data/events.yml is escaped here; links come from the hook (site-relative) and
+``href`` makes them relative to the page. Registration links are http(s) only (the model checks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+
+from .dates import format_deadline, format_event_when
+from .events import Event
+
+UPCOMING_MARKER = "<!-- events: upcoming -->"
+PAST_MARKER = "<!-- events: past -->"
+
+
+@dataclass(frozen=True)
+class EventPage:
+    """What every event entry on one page needs: language, strings, links and the build's now."""
+
+    language: str
+    ui: Mapping[str, str]
+    kind_labels: Mapping[str, str]
+    now: datetime
+    calendar_url: str  # site-relative URL of the language's events.ics
+    event_calendar_url: Callable[[Event], str]  # site-relative URL of one event's .ics
+    href: Callable[[str], str]
+
+
+def event_anchor(event: Event) -> str:
+    return f"event-{event.id}"
+
+
+def _fact(term: str, detail: str) -> str:
+    return f"<dt>{escape(term)}</dt><dd>{detail}</dd>"
+
+
+def _registration(event: Event, page: EventPage) -> str:
+    """The register link while registration is open; the deadline (and that it closed) otherwise."""
+    registration = event.registration
+    if registration is None:
+        return ""
+    deadline = event.deadline_moment()
+    is_open = event.end > page.now and (deadline is None or deadline > page.now)
+    parts = [f'<a href="{escape(registration.url)}">{escape(page.ui["events_register"])}</a>'] if is_open else []
+    if registration.deadline is not None:
+        when = escape(format_deadline(registration.deadline, event.zone, page.language))
+        stamp = registration.deadline.isoformat()
+        parts.append(f'{escape(page.ui["events_deadline"])}: <time datetime="{stamp}">{when}</time>')
+    if not is_open:
+        parts.append(escape(page.ui["events_registration_closed"]))
+    return _fact(page.ui["events_registration"], " · ".join(parts))
+
+
+def render_event(event: Event, page: EventPage) -> str:
+    language, ui = page.language, page.ui
+    when = escape(format_event_when(event.start, event.end, event.zone, language))
+    where = escape(event.place[language] if event.place else ui["events_online"])
+    facts = (
+        _fact(ui["events_kind"], escape(page.kind_labels[event.kind]))
+        + _fact(ui["events_when"], f'<time datetime="{event.start.isoformat()}">{when}</time>')
+        + _fact(ui["events_where"], where)
+        + _registration(event, page)
+    )
+    ics = escape(page.href(page.event_calendar_url(event)))
+    return (
+        f'<article class="gpp-event" id="{escape(event_anchor(event))}">'
+        f"<h3>{escape(event.title[language])}</h3>"
+        f'<dl class="gpp-event__facts">{facts}</dl>'
+        f"<p>{escape(event.description[language])}</p>"
+        f'<p class="gpp-event__calendar"><a href="{ics}" type="text/calendar" download>'
+        f'{escape(ui["events_add_to_calendar"])}</a></p>'
+        "</article>"
+    )
+
+
+def render_event_list(events: Sequence[Event], page: EventPage, empty_key: str) -> str:
+    if not events:
+        return f'<p class="gpp-events-empty">{escape(page.ui[empty_key])}</p>'
+    return '<div class="gpp-events">' + "".join(render_event(event, page) for event in events) + "</div>"
+
+
+def render_subscribe(page: EventPage) -> str:
+    return (
+        f'<p class="gpp-subscribe"><a href="{escape(page.href(page.calendar_url))}" type="text/calendar">'
+        f'{escape(page.ui["events_subscribe"])}</a></p>'
+        f'<p class="gpp-notice">{escape(page.ui["events_sample_notice"])}</p>'
+    )
+
+
+def fill_event_markers(html: str, upcoming: Sequence[Event], past: Sequence[Event], page: EventPage) -> str:
+    if UPCOMING_MARKER in html:
+        html = html.replace(UPCOMING_MARKER, render_subscribe(page) + render_event_list(upcoming, page, "events_none_upcoming"))
+    if PAST_MARKER in html:
+        html = html.replace(PAST_MARKER, render_event_list(past, page, "events_none_past"))
+    return html

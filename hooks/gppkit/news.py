@@ -1,0 +1,139 @@
+"""News posts: Markdown files in docs/<language>/news/ (other than index.md) with front matter.
+
+Each language's posts are read from its own folder only, so a post missing in a language is
+missing from that language's listings and feeds (never replaced by an English copy).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+import datetime as dt
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo
+
+from .dates import DATE_FORMS, as_instant, calendar_day, parse_date_or_aware_datetime
+from .languages import LANGUAGES
+from .model_problems import problems_from_validation_error
+from .problems import DataError, Problem
+from .vocabularies import TAGS
+from .yamlio import load_yaml_text
+
+NEWS_FOLDER = "news"
+FRONT_MATTER_FORM = "front matter between two '---' lines with title, date, summary and tags"
+_HINTS = {
+    "title": "a non-empty title in the page's language",
+    "summary": "one or two sentences in the page's language",
+    "date": DATE_FORMS,
+    "tags": "a list of tag keys such as [circular-economy, climate]",
+    "draft": "true or false",
+}
+
+
+def _known_tag(tag: str, info: ValidationInfo) -> str:
+    known = (info.context or {}).get("tags", ())
+    if tag not in known:
+        raise ValueError(f"expected a tag key from data/labels.yml: {', '.join(known)}")
+    return tag
+
+
+class PostFrontMatter(BaseModel):
+    """The fields this hook reads; other keys (description, translation metadata) belong to other hooks."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    title: str = Field(min_length=1)
+    date: Annotated[dt.date | dt.datetime, BeforeValidator(parse_date_or_aware_datetime)]
+    summary: str = Field(min_length=1)
+    tags: list[Annotated[str, AfterValidator(_known_tag)]]
+    draft: bool = False
+
+
+@dataclass(frozen=True)
+class Post:
+    language: str
+    slug: str
+    source: str  # path inside docs/, such as "pl/news/2018-09-28-circpro-kick-off.md"
+    title: str
+    date: date | datetime
+    summary: str
+    tags: tuple[str, ...]
+    draft: bool
+
+    @property
+    def published(self) -> datetime:
+        return as_instant(self.date)
+
+    @property
+    def day(self) -> date:
+        return calendar_day(self.date)
+
+
+def split_front_matter(text: str, file_label: str) -> str:
+    """The front matter block, preceded by one empty line so YAML line numbers are file line numbers."""
+    lines = text.splitlines()
+    if lines and lines[0].strip() == "---":
+        for number, line in enumerate(lines[1:], start=1):
+            if line.strip() in ("---", "..."):
+                return "\n" + "\n".join(lines[1:number]) + "\n"
+    raise DataError([Problem(file_label, 1, None, None, "no front matter", FRONT_MATTER_FORM)])
+
+
+def parse_post(text: str, file_label: str, language: str, source: str, known_tags: Collection[str]) -> Post:
+    """One post from its file text; DataError with every problem of its front matter."""
+    meta: Any = load_yaml_text(split_front_matter(text, file_label), file_label)
+    if not isinstance(meta, dict):
+        raise DataError([Problem(file_label, 1, None, None, "front matter that is not a mapping", FRONT_MATTER_FORM)])
+    try:
+        fields = PostFrontMatter.model_validate(meta, context={"tags": tuple(known_tags)})
+    except ValidationError as error:
+        raise DataError(problems_from_validation_error(error, meta, file_label, hints=_HINTS)) from None
+    slug = Path(source).stem
+    return Post(language, slug, source, fields.title.strip(), fields.date, fields.summary.strip(),
+                tuple(fields.tags), fields.draft)
+
+
+def post_sources(docs_dir: Path, language: str) -> list[Path]:
+    folder = docs_dir / language / NEWS_FOLDER
+    return sorted(path for path in folder.glob("*.md") if path.name != "index.md")
+
+
+def load_posts(docs_dir: Path, languages: Iterable[str], known_tags: Collection[str]) -> dict[str, list[Post]]:
+    """Every post (drafts included) of every language; DataError listing the problems of all files."""
+    posts: dict[str, list[Post]] = {}
+    problems: list[Problem] = []
+    for language in languages:
+        posts[language] = []
+        for path in post_sources(docs_dir, language):
+            source = path.relative_to(docs_dir).as_posix()
+            label = f"{docs_dir.name}/{source}"
+            try:
+                posts[language].append(parse_post(path.read_text(encoding="utf-8"), label, language, source, known_tags))
+            except DataError as error:
+                problems.extend(error.problems)
+    if problems:
+        raise DataError(problems)
+    return posts
+
+
+def published(posts: Iterable[Post]) -> list[Post]:
+    """Posts that are not drafts, newest first (file name breaks ties, so the order is stable)."""
+    return sorted((post for post in posts if not post.draft), key=lambda post: (post.published, post.slug), reverse=True)
+
+
+def with_tag(posts: Iterable[Post], tag: str) -> list[Post]:
+    return [post for post in posts if tag in post.tags]
+
+
+def used_tags(posts: Iterable[Post], vocabulary: Iterable[str]) -> list[str]:
+    """Tags that at least one of ``posts`` carries, in vocabulary order."""
+    present = {tag for post in posts for tag in post.tags}
+    return [tag for tag in vocabulary if tag in present]
+
+
+def load_site_posts(docs_dir: Path) -> dict[str, list[Post]]:
+    """Every language's posts, checked against the site's languages and tag vocabulary."""
+    return load_posts(docs_dir, LANGUAGES, TAGS)

@@ -1,0 +1,75 @@
+"""News: drafts left out, the listing (news/index.md) and latest posts (home page), tag pages.
+
+Each language lists only the posts written in it (gppkit.news reads docs/<language>/news/).
+Markers are replaced in the rendered HTML, so the listing is built once per page as a string.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from gpp_data import labels, site_posts
+from gpp_generated import add_generated_page, current_root, urls_by_source
+from gpp_mkdocs import build_languages, current_language
+from gppkit.news import Post, published, used_tags
+from gppkit.news_html import Links, fill_news_markers, tag_page_markdown
+from gppkit.vocabularies import TAGS
+
+# Every language's posts (drafts included), as read at the start of this language's build.
+_posts: dict[str, list[Post]] = {}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _posts.clear()
+    _posts.update(site_posts(config))
+
+
+def _published(language: str) -> list[Post]:
+    return published(_posts.get(language, []))
+
+
+# Before static-i18n's on_files (-100): a draft removed here is not even served as a fallback copy.
+def _leave_out_drafts(files: Files, config: MkDocsConfig) -> Files:
+    drafts = {post.source for posts in _posts.values() for post in posts if post.draft}
+    for file in [file for file in files if file.src_uri in drafts]:
+        files.remove(file)
+    return files
+
+
+# After static-i18n's on_files (-100), which would drop files it did not find in docs/.
+@event_priority(-110)
+def _add_tag_pages(files: Files, config: MkDocsConfig) -> Files:
+    language = current_language(config)
+    tag_labels = labels(config, "tags", TAGS)
+    description = config.extra["ui"]["news_tag_description"]
+    for tag in used_tags(_published(language), TAGS):
+        label = tag_labels[tag][language]
+        with_page = [other for other in build_languages(config) if tag in used_tags(_published(other), TAGS)]
+        content = tag_page_markdown(tag, label, description.replace("{tag}", label))
+        add_generated_page(files, config, f"news/tags/{tag}.md", content, with_page)
+    return files
+
+
+on_files = CombinedEvent(_leave_out_drafts, _add_tag_pages)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if "<!-- news: " not in html:
+        return html
+    language, root = current_language(config), current_root(config)
+    urls = urls_by_source(files)
+    news_index = files.get_file_from_path("news/index.md")
+    links = Links(
+        post_urls=urls,
+        tag_urls={tag: urls[f"{language}/news/tags/{tag}.md"] for tag in used_tags(_published(language), TAGS)},
+        news_url=news_index.url if news_index else f"{root}news/",
+        rss_url=f"{root}feed.xml",
+        atom_url=f"{root}atom.xml",
+        href=lambda url: get_relative_url(url, page.file.url),
+    )
+    tag_labels = {tag: names[language] for tag, names in labels(config, "tags", TAGS).items()}
+    return fill_news_markers(html, _published(language), tag_labels, config.extra["ui"], links)

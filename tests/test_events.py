@@ -1,0 +1,187 @@
+"""Events: the model's checks, the JSON Schema, the events page in every language, and the calendars."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+from icalendar import Calendar
+
+from conftest import LANGUAGES, PROJECT_ROOT, assert_clean_failure, copy_site, language_dir, run_build
+from gppkit.events import load_events, split_by_time
+from gppkit.events_schema import SCHEMA_PATH, events_schema_text
+from gppkit.problems import DataError
+from news_events_helpers import BUILD_NOW, SITE_URL, built_file, labels, language_url, soup, source_events
+
+HOST = SITE_URL.split("/")[2]
+ONLINE = yaml.safe_load((PROJECT_ROOT / "data" / "ui" / "events.yml").read_text(encoding="utf-8"))["events_online"]
+KIND_LABELS = labels("event_kinds")
+EVENTS = source_events()
+UPCOMING = sorted((e for e in EVENTS if e["end"] > BUILD_NOW), key=lambda e: e["start"])
+PAST = sorted((e for e in EVENTS if e["end"] <= BUILD_NOW), key=lambda e: e["start"], reverse=True)
+
+GOOD_EVENT = """\
+events:
+  - id: sample-webinar
+    kind: webinar
+    title: {en: Webinar, bg: Уебинар, lv: Vebinārs, fi: Webinaari, pl: Webinarium}
+    description: {en: About it., bg: За него., lv: Par to., fi: Siitä., pl: O nim.}
+    start: 2026-12-09T10:00:00+02:00
+    end: 2026-12-09T11:30:00+02:00
+    timezone: Europe/Riga
+    online: true
+    registration:
+      url: https://register.example/webinar
+      deadline: 2026-12-07
+"""
+
+
+def load_text(tmp_path: Path, text: str):
+    path = tmp_path / "events.yml"
+    path.write_text(text, encoding="utf-8")
+    return load_events(path)
+
+
+def report_of(tmp_path: Path, text: str) -> str:
+    with pytest.raises(DataError) as error:
+        load_text(tmp_path, text)
+    return error.value.report()
+
+
+def test_the_real_events_file_is_valid():
+    assert [event.id for event in load_events(PROJECT_ROOT / "data" / "events.yml")] == [e["id"] for e in EVENTS]
+
+
+def test_the_sample_event_is_valid(tmp_path: Path):
+    (event,) = load_text(tmp_path, GOOD_EVENT)
+    assert event.deadline_moment() == datetime(2026, 12, 8, tzinfo=event.zone) - timedelta(microseconds=1)
+
+
+BAD_EVENTS = {
+    "unknown kind": (("kind: webinar", "kind: party"), ["data/events.yml:3", "event 'sample-webinar'", "field 'kind'", "'round_table'"]),
+    "id with capitals": (("id: sample-webinar", "id: Sample_Webinar"), ["field 'id'", "lowercase letters, digits and hyphens"]),
+    "missing language": ((", pl: Webinarium}", "}"), ["data/events.yml:4", "field 'title.pl'", "received nothing"]),
+    "unknown field": (("online: true", "online: true\n    colour: red"), ["field 'colour'", "only the documented fields"]),
+    "offset of another zone": (("start: 2026-12-09T10:00:00+02:00", "start: 2026-12-09T10:00:00+03:00"),
+                               ["data/events.yml:6", "field 'start'", "not Europe/Riga's on that date", "expected UTC+02:00"]),
+    "end before start": (("end: 2026-12-09T11:30:00+02:00", "end: 2026-12-09T09:30:00+02:00"),
+                         ["data/events.yml:7", "field 'end'", "not after the start"]),
+    "naive start": (("start: 2026-12-09T10:00:00+02:00", "start: 2026-12-09T10:00:00"), ["field 'start'", "without a UTC offset"]),
+    "date as start": (("start: 2026-12-09T10:00:00+02:00", "start: 2026-12-09"), ["field 'start'", "a date without a time"]),
+    "unknown zone": (("timezone: Europe/Riga", "timezone: Europe/Atlantis"), ["field 'timezone'", "an IANA time zone"]),
+    "javascript url": (("url: https://register.example/webinar", "url: javascript:alert(1)"),
+                       ["data/events.yml:11", "field 'registration.url'", "an http or https address"]),
+    "mailto url": (("url: https://register.example/webinar", "url: mailto:a@b.example"), ["field 'registration.url'"]),
+    "naive deadline": (("deadline: 2026-12-07", "deadline: 2026-12-07T12:00:00"), ["field 'registration.deadline'", "without a UTC offset"]),
+    "impossible deadline": (("deadline: 2026-12-07", "deadline: 2026-02-30"), ["data/events.yml:12", "received '2026-02-30'"]),
+    "in person without place": (("online: true", "online: false"), ["field 'place'", "the place in every language"]),
+    "online not boolean": (("online: true", "online: sometimes"), ["field 'online'", "true or false"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_EVENTS))
+def test_bad_events_are_reported_with_line_record_field_and_expected_form(tmp_path: Path, case: str):
+    (old, new), fragments = BAD_EVENTS[case]
+    assert old in GOOD_EVENT
+    report = report_of(tmp_path, GOOD_EVENT.replace(old, new, 1))
+    for fragment in fragments:
+        assert fragment in report, report
+
+
+def test_every_problem_of_the_file_is_reported_at_once(tmp_path: Path):
+    second = GOOD_EVENT.split("\n", 1)[1].replace("kind: webinar", "kind: party")
+    text = GOOD_EVENT.replace("timezone: Europe/Riga", "timezone: Mars/Olympus") + second
+    report = report_of(tmp_path, text)
+    assert report.startswith("3 problems")
+    assert "field 'timezone'" in report and "field 'kind'" in report
+    assert "data/events.yml:13: event 'sample-webinar': field 'id': received an id already used on line 2" in report
+
+
+def test_json_schema_is_generated_from_the_current_model():
+    assert SCHEMA_PATH.read_text(encoding="utf-8") == events_schema_text(), (
+        "data/schema/events.schema.json is out of date: run `cd hooks && python -m gppkit.events_schema`"
+    )
+
+
+def test_upcoming_means_not_yet_ended_at_build_time(tmp_path: Path):
+    (event,) = load_text(tmp_path, GOOD_EVENT)
+    during = event.start + timedelta(minutes=30)
+    assert split_by_time([event], during) == ([event], [])
+    assert split_by_time([event], event.end) == ([], [event])
+
+
+def test_a_broken_events_file_fails_the_build_clearly(tmp_path: Path):
+    root = copy_site(tmp_path / "src")
+    events = root / "data" / "events.yml"
+    events.write_text(events.read_text(encoding="utf-8").replace("timezone: Europe/Sofia", "timezone: Sofia"), encoding="utf-8")
+    assert_clean_failure(run_build(root), "data/events.yml:", "event 'bg-council-round-table-2027-01'", "field 'timezone'",
+                         "received 'Sofia'", "expected an IANA time zone")
+
+
+# --- The built events pages and calendars ---------------------------------------------------------------
+
+def events_page(site: Path, language: str) -> Path:
+    return language_dir(site, language) / "events" / "index.html"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_events_page_lists_upcoming_then_past_events_in_the_language(built_site: Path, language: str):
+    page = events_page(built_site, language)
+    lists = soup(page).select("article div.gpp-events")
+    assert len(lists) == 2
+    upcoming, past = ([a["id"].removeprefix("event-") for a in block.select("article.gpp-event")] for block in lists)
+    assert upcoming == [e["id"] for e in UPCOMING] and past == [e["id"] for e in PAST]
+    for entry in soup(page).select("article.gpp-event"):
+        event = next(e for e in EVENTS if f"event-{e['id']}" == entry["id"])
+        text = entry.get_text(" ", strip=True)
+        assert entry.find("h3").get_text(strip=True) == event["title"][language]
+        assert KIND_LABELS[event["kind"]][language] in text
+        assert (event["place"][language] if "place" in event else "") in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_registration_links_are_shown_only_while_registration_is_open(built_site: Path, language: str):
+    for entry in soup(events_page(built_site, language)).select("article.gpp-event"):
+        event = next(e for e in EVENTS if f"event-{e['id']}" == entry["id"])
+        links = [a["href"] for a in entry.select("dd a")]
+        registration = event.get("registration")
+        assert links == ([registration["url"]] if registration and event in UPCOMING else []), event["id"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_event_has_an_add_to_calendar_file_in_the_language(built_site: Path, language: str):
+    page = events_page(built_site, language)
+    for entry in soup(page).select("article.gpp-event"):
+        link = entry.select_one(".gpp-event__calendar a")
+        target = built_file(built_site, link["href"], page)
+        (vevent,) = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+        event = next(e for e in EVENTS if f"event-{e['id']}" == entry["id"])
+        assert str(vevent["UID"]) == f"{event['id']}@{HOST}"
+        assert str(vevent["SUMMARY"]) == event["title"][language]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_events_page_links_to_its_languages_calendar(built_site: Path, language: str):
+    page = events_page(built_site, language)
+    link = soup(page).select_one("article .gpp-subscribe a[type='text/calendar']")
+    assert built_file(built_site, link["href"], page) == language_dir(built_site, language) / "events.ics"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_calendar_has_every_event_with_stable_uid_time_zone_and_texts_in_the_language(built_site: Path, language: str):
+    calendar = Calendar.from_ical((language_dir(built_site, language) / "events.ics").read_bytes())
+    vevents = {str(vevent["UID"]): vevent for vevent in calendar.walk("VEVENT")}
+    assert set(vevents) == {f"{e['id']}@{HOST}" for e in EVENTS}
+    zones = {str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")}
+    assert zones == {e["timezone"] for e in EVENTS}
+    for event in EVENTS:
+        vevent = vevents[f"{event['id']}@{HOST}"]
+        assert vevent["DTSTART"].params["TZID"] == event["timezone"]
+        assert vevent.decoded("DTSTART") == event["start"] and vevent.decoded("DTEND") == event["end"]
+        assert vevent.decoded("DTSTAMP") == BUILD_NOW
+        assert str(vevent["SUMMARY"]) == event["title"][language]
+        assert str(vevent["DESCRIPTION"]).startswith(" ".join(event["description"][language].split()))
+        assert str(vevent["LOCATION"]) == (event["place"] if "place" in event else ONLINE)[language]
+        assert str(vevent["URL"]) == language_url(language, f"events/#event-{event['id']}")

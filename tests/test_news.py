@@ -1,0 +1,224 @@
+"""News as built: listings, latest posts, tag pages, drafts, posts missing in a language, bad front matter."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import feedparser
+import pytest
+from babel.dates import format_date
+
+from conftest import LANGUAGES, assert_clean_failure, copy_site, language_dir, run_build
+from news_events_helpers import BABEL_LOCALE, built_file, labels, language_url, soup, source_posts
+
+TAG_LABELS = labels("tags")
+KICK_OFF = "docs/en/news/2018-09-28-circpro-kick-off.md"
+
+
+def listing(page: Path) -> list[dict]:
+    """Title, link target, date text and tag links of every post listed on a built page."""
+    items = []
+    for article in soup(page).select("article.gpp-news-item"):
+        title = article.select_one(".gpp-news-item__title a")
+        items.append({
+            "title": title.get_text(strip=True),
+            "href": title["href"],
+            "date": article.select_one("time").get_text(strip=True),
+            "tags": [(a.get_text(strip=True), a["href"]) for a in article.select(".gpp-tags a")],
+        })
+    return items
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_news_page_lists_the_languages_own_posts_newest_first(built_site: Path, language: str):
+    page = language_dir(built_site, language) / "news" / "index.html"
+    posts = source_posts(language)
+    items = listing(page)
+    assert [item["title"] for item in items] == [post["title"] for post in posts]
+    for item, post in zip(items, posts):
+        assert item["date"] == format_date(post["date"], format="long", locale=BABEL_LOCALE.get(language, language))
+        target = soup(built_file(built_site, item["href"], page))
+        assert target.html["lang"] == language
+        assert target.find("article").find("h1").get_text(strip=True) == post["title"]
+        assert [label for label, _ in item["tags"]] == [TAG_LABELS[tag][language] for tag in post["tags"]]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_news_page_has_a_visible_subscribe_link_to_its_languages_feeds(built_site: Path, language: str):
+    page = language_dir(built_site, language) / "news" / "index.html"
+    subscribe = soup(page).select_one("article .gpp-subscribe")
+    assert subscribe and subscribe.get_text(strip=True)
+    targets = {link["type"]: built_file(built_site, link["href"], page) for link in subscribe.find_all("a")}
+    assert targets == {
+        "application/rss+xml": language_dir(built_site, language) / "feed.xml",
+        "application/atom+xml": language_dir(built_site, language) / "atom.xml",
+    }
+    assert all(not feedparser.parse(target.read_bytes()).bozo for target in targets.values())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_page_shows_the_three_latest_posts(built_site: Path, language: str):
+    page = language_dir(built_site, language) / "index.html"
+    items = listing(page)
+    assert [item["title"] for item in items] == [post["title"] for post in source_posts(language)[:3]]
+    assert all(built_file(built_site, item["href"], page).is_file() for item in items)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_tag_has_a_page_listing_its_posts_in_that_language(built_site: Path, language: str):
+    posts = source_posts(language)
+    tags = {tag for post in posts for tag in post["tags"]}
+    built_tags = {path.name for path in (language_dir(built_site, language) / "news" / "tags").iterdir()}
+    assert built_tags == tags
+    for tag in tags:
+        page = language_dir(built_site, language) / "news" / "tags" / tag / "index.html"
+        html = soup(page)
+        assert html.html["lang"] == language
+        assert html.find("article").find("h1").get_text(strip=True) == TAG_LABELS[tag][language]
+        assert html.title.get_text().startswith(TAG_LABELS[tag][language])
+        assert TAG_LABELS[tag][language] in html.find("meta", attrs={"name": "description"})["content"]
+        assert [item["title"] for item in listing(page)] == [post["title"] for post in posts if tag in post["tags"]]
+        all_news = html.select_one(".gpp-news-all a")
+        assert built_file(built_site, all_news["href"], page) == language_dir(built_site, language) / "news" / "index.html"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_tag_links_on_the_news_page_lead_to_the_tag_pages(built_site: Path, language: str):
+    page = language_dir(built_site, language) / "news" / "index.html"
+    for item in listing(page):
+        for label, href in item["tags"]:
+            target = built_file(built_site, href, page)
+            assert target.is_file(), href
+            assert soup(target).find("article").find("h1").get_text(strip=True) == label
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_tag_pages_switch_language_and_carry_absolute_hreflang_links(built_site: Path, language: str):
+    page = language_dir(built_site, language) / "news" / "tags" / "climate" / "index.html"
+    html = soup(page)
+    switcher = {a["hreflang"]: built_file(built_site, a["href"], page) for a in html.select("a.md-select__link")}
+    assert switcher == {other: language_dir(built_site, other) / "news" / "tags" / "climate" / "index.html"
+                        for other in LANGUAGES}
+    alternates = {link["hreflang"]: link["href"] for link in html.select("link[rel=alternate][hreflang]")}
+    assert alternates == {**{other: language_url(other, "news/tags/climate/") for other in LANGUAGES},
+                          "x-default": language_url("en", "news/tags/climate/")}
+
+
+def test_tag_pages_are_in_the_sitemap(built_site: Path):
+    locations = set(re.findall(r"<loc>(.*?)</loc>", (built_site / "sitemap.xml").read_text(encoding="utf-8")))
+    for language in LANGUAGES:
+        assert language_url(language, "news/tags/climate/") in locations
+
+
+# --- A copied site with a draft post and a post deleted in Polish ----------------------------------------
+
+DRAFT = """---
+title: {title}
+date: 2026-11-20
+summary: A post that is not ready yet.
+description: A post that is not ready yet and must not appear anywhere on the site or in the feeds.
+tags: [webinars]
+draft: true
+---
+
+# {title}
+
+Not ready.
+"""
+DRAFT_NAME = "2026-11-20-not-ready.md"
+DELETED_IN_PL = "2026-10-05-green-deal-themes"
+
+
+@pytest.fixture(scope="module")
+def edited_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_site(tmp_path_factory.mktemp("edited-news"))
+    for language in ("en", "pl"):
+        (root / "docs" / language / "news" / DRAFT_NAME).write_text(DRAFT.format(title=f"Draft {language}"), encoding="utf-8")
+    (root / "docs" / "pl" / "news" / f"{DELETED_IN_PL}.md").unlink()
+    result = run_build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_draft_is_not_built_listed_or_fed(edited_site: Path, language: str):
+    root = language_dir(edited_site, language)
+    assert not (root / "news" / DRAFT_NAME.removesuffix(".md")).exists()
+    assert not (root / "news" / "tags" / "webinars").exists()
+    for page in (root / "news" / "index.html", root / "index.html"):
+        assert "Draft" not in " ".join(item["title"] for item in listing(page))
+    for feed in ("feed.xml", "atom.xml"):
+        assert all("not-ready" not in entry.link for entry in feedparser.parse((root / feed).read_bytes()).entries)
+    assert "not-ready" not in (edited_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_post_missing_in_polish_is_absent_from_polish_listings_and_feeds(edited_site: Path):
+    pl = language_dir(edited_site, "pl")
+    english_title = source_posts("en")[0]["title"]
+    polish_titles = [post["title"] for post in source_posts("pl") if post["slug"] != DELETED_IN_PL]
+    assert [item["title"] for item in listing(pl / "news" / "index.html")] == polish_titles
+    assert [item["title"] for item in listing(pl / "index.html")] == polish_titles[:3]
+    for feed in ("feed.xml", "atom.xml"):
+        parsed = feedparser.parse((pl / feed).read_bytes())
+        assert [entry.title for entry in parsed.entries] == polish_titles
+        assert english_title not in (pl / feed).read_text(encoding="utf-8")
+    # Its tags had no other Polish post: no Polish tag page for them, and other languages' tag pages
+    # neither claim a Polish version nor send the switcher to a missing page.
+    assert not (pl / "news" / "tags" / "green-deals").exists()
+    english_tag_page = edited_site / "news" / "tags" / "green-deals" / "index.html"
+    html = soup(english_tag_page)
+    assert "pl" not in {link["hreflang"] for link in html.select("link[rel=alternate][hreflang]")}
+    switcher = {a["hreflang"]: built_file(edited_site, a["href"], english_tag_page) for a in html.select("a.md-select__link")}
+    assert switcher["pl"] == pl / "index.html"
+
+
+@pytest.mark.parametrize("language", ["en", "bg", "lv", "fi"])
+def test_the_post_deleted_in_polish_is_still_listed_and_fed_elsewhere(edited_site: Path, language: str):
+    root = language_dir(edited_site, language)
+    title = next(post["title"] for post in source_posts(language) if post["slug"] == DELETED_IN_PL)
+    assert title in [item["title"] for item in listing(root / "news" / "index.html")]
+    assert title in [entry.title for entry in feedparser.parse((root / "feed.xml").read_bytes()).entries]
+
+
+# --- Bad front matter stops the build with file, line, field, received and expected -----------------------
+
+BAD_FRONT_MATTER = {
+    "missing title": (r"(?m)^title: .*\n", "", [f"{KICK_OFF}:2", "field 'title'", "received nothing"]),
+    "missing date": (r"(?m)^date: .*\n", "", ["field 'date'", "received nothing", "expected a date such as 2018-09-28"]),
+    "impossible date": (r"(?m)^date: .*$", "date: 2018-09-31", [f"{KICK_OFF}:3", "field 'date'", "received '2018-09-31'"]),
+    "unparseable date": (r"(?m)^date: .*$", "date: 28.09.2018", [f"{KICK_OFF}:3", "received '28.09.2018'", "with a UTC offset"]),
+    "date without offset": (r"(?m)^date: .*$", "date: 2018-09-28T10:00:00", [f"{KICK_OFF}:3", "without a UTC offset"]),
+    "summary not text": (r"(?m)^summary: .*$", "summary: [one, two]", [f"{KICK_OFF}:4", "field 'summary'", "expected one or two sentences"]),
+    "unknown tag": (r"(?m)^tags: .*$", "tags: [circular-economy, recycling]",
+                    [f"{KICK_OFF}:6", "field 'tags'", "received 'recycling'", "expected a tag key from data/labels.yml"]),
+    "tags not a list": (r"(?m)^tags: .*$", "tags: climate", [f"{KICK_OFF}:6", "expected a list of tag keys"]),
+    "draft not yes or no": (r"(?m)^tags: .*$", "tags: [climate]\ndraft: maybe", ["field 'draft'", "expected true or false"]),
+    "no front matter": (r"(?s)\A---.*?---\n", "", [f"{KICK_OFF}:1", "received no front matter"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FRONT_MATTER))
+def test_bad_front_matter_fails_the_build_clearly(tmp_path: Path, case: str):
+    pattern, replacement, fragments = BAD_FRONT_MATTER[case]
+    root = copy_site(tmp_path / "src")
+    post = root / KICK_OFF
+    text, count = re.subn(pattern, replacement, post.read_text(encoding="utf-8"), count=1)
+    assert count == 1
+    post.write_text(text, encoding="utf-8")
+    assert_clean_failure(run_build(root), *fragments)
+
+
+def test_problems_in_several_posts_are_reported_together(tmp_path: Path):
+    root = copy_site(tmp_path / "src")
+    for language in ("bg", "fi"):
+        post = root / "docs" / language / "news" / "2026-10-05-green-deal-themes.md"
+        post.write_text(post.read_text(encoding="utf-8").replace("date: 2026-10-05", "date: soon"), encoding="utf-8")
+    assert_clean_failure(run_build(root), "2 problems", "docs/bg/news/2026-10-05-green-deal-themes.md:3",
+                         "docs/fi/news/2026-10-05-green-deal-themes.md:3")
+
+
+def test_missing_labels_file_fails_the_build_clearly(tmp_path: Path):
+    root = copy_site(tmp_path / "src")
+    (root / "data" / "labels.yml").unlink()
+    assert_clean_failure(run_build(root), "data/labels.yml", "no such file")
