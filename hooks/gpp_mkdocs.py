@@ -23,7 +23,11 @@ def i18n_plugin(config: MkDocsConfig) -> Any:
 
 
 def current_language(config: MkDocsConfig) -> str:
-    return i18n_plugin(config).current_language or DEFAULT_LANGUAGE
+    # Before static-i18n's own on_config (priority -100) has run for the first build, its
+    # current_language is still None: that first build is the default language's (with
+    # build_only_locale, the one language being previewed).
+    plugin = i18n_plugin(config)
+    return plugin.current_language or plugin.default_language or DEFAULT_LANGUAGE
 
 
 def default_language(config: MkDocsConfig) -> str:

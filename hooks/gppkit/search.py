@@ -1,0 +1,69 @@
+"""Per-language search with Pagefind: one index per <html lang>, loaded in fragments, no server.
+
+Chosen over Material's lunr search, which merges all languages into one index and cannot stem
+Bulgarian, Latvian or Polish: Pagefind keeps each language's pages apart (a Bulgarian visitor
+only ever gets Bulgarian results), stems the languages it knows (en, fi, pl) and still matches
+whole words in the others, and a visitor downloads only the index fragments a query needs.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SEARCH_MARKER = "<!-- search: results -->"
+PAGEFIND_FOLDER = "pagefind"
+
+# Pagefind UI's translation keys, filled from data/ui/search.yml (keys prefixed "pagefind_").
+PAGEFIND_UI_KEYS = (
+    "placeholder", "clear_search", "load_more", "search_label", "zero_results",
+    "many_results", "one_result", "alt_search", "search_suggestion", "searching", "filters_label",
+)
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+def build_search_index(site_dir: Path) -> None:
+    """Index every page marked data-pagefind-body under ``site_dir`` into ``site_dir/pagefind``."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", PAGEFIND_FOLDER, "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SearchIndexError(f"Pagefind could not index {site_dir} (exit {result.returncode}):\n{result.stderr.strip()}")
+    normalise_entry_file(site_dir)
+
+
+def normalise_entry_file(site_dir: Path) -> None:
+    """Rewrite pagefind-entry.json with its languages in sorted order.
+
+    Pagefind lists the languages in whatever order its threads finish; sorting keeps two builds
+    of the same input byte-identical. The file is read as JSON, so the order means nothing to it.
+    """
+    entry = site_dir / PAGEFIND_FOLDER / "pagefind-entry.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data.get("languages", {}).items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def search_widget_html(ui: dict[str, str], root_url: str, base_path: str) -> str:
+    """The search page's widget; ``root_url`` is the relative URL of the site root from the page."""
+    translations = {key: ui[f"pagefind_{key}"] for key in PAGEFIND_UI_KEYS}
+    attributes = {
+        "id": "gpp-search",
+        # Absolute: Pagefind resolves a relative bundle path against its own script, not the page.
+        "data-bundle": f"{base_path}{PAGEFIND_FOLDER}/",
+        "data-base-url": base_path,
+        "data-translations": json.dumps(translations, ensure_ascii=False, sort_keys=True),
+    }
+    attribute_text = " ".join(f'{name}="{html.escape(value)}"' for name, value in attributes.items())
+    return (
+        f'<link rel="stylesheet" href="{html.escape(root_url)}{PAGEFIND_FOLDER}/pagefind-ui.css">\n'
+        f"<div {attribute_text}></div>\n"
+        f'<noscript><p>{html.escape(ui["search_needs_javascript"])}</p></noscript>\n'
+        f'<script src="{html.escape(root_url)}{PAGEFIND_FOLDER}/pagefind-ui.js"></script>\n'
+        f'<script src="{html.escape(root_url)}assets/search.js"></script>\n'
+    )

@@ -1,0 +1,108 @@
+"""Translation status: which pages each language lacks, and which translations are outdated.
+
+A translation records the English source it was made from as ``source_hash`` in its front
+matter: the first 12 hex digits of the SHA-256 of the English file. When the English page
+changes, its hash changes and the translation is reported as outdated until a translator
+updates it and runs ``make translations-mark FILE=docs/pl/page.md`` (or edits the hash).
+A hash is used rather than Git history so the check works in shallow clones and tarballs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+HASH_KEY = "source_hash"
+HASH_LENGTH = 12
+FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+
+
+def source_hash(text: str) -> str:
+    """Hash of an English page, insensitive to line endings and trailing spaces."""
+    normalised = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+def recorded_hash(text: str) -> str | None:
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError:
+        return None
+    value = meta.get(HASH_KEY) if isinstance(meta, dict) else None
+    return str(value) if value is not None else None
+
+
+def with_recorded_hash(text: str, new_hash: str) -> str:
+    """``text`` with ``source_hash: new_hash`` in its front matter (added or replaced)."""
+    line = f"{HASH_KEY}: {new_hash}\n"
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return f"---\n{line}---\n{text}"
+    body = match.group(1)
+    if re.search(rf"(?m)^{HASH_KEY}:.*\n", body):
+        body = re.sub(rf"(?m)^{HASH_KEY}:.*\n", line, body)
+    else:
+        body += line
+    return f"---\n{body}---\n" + text[match.end():]
+
+
+@dataclass
+class LanguageStatus:
+    language: str
+    missing: list[str] = field(default_factory=list)
+    outdated: list[str] = field(default_factory=list)
+    unrecorded: list[str] = field(default_factory=list)
+    up_to_date: list[str] = field(default_factory=list)
+
+    @property
+    def needs_work(self) -> bool:
+        return bool(self.missing or self.outdated or self.unrecorded)
+
+
+def markdown_pages(folder: Path) -> list[str]:
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md"))
+
+
+def translation_status(docs_dir: Path, source_language: str, languages: list[str]) -> list[LanguageStatus]:
+    """Compare every page of ``docs_dir/source_language`` with each other language's copy."""
+    sources = {page: source_hash((docs_dir / source_language / page).read_text(encoding="utf-8"))
+               for page in markdown_pages(docs_dir / source_language)}
+    report = []
+    for language in languages:
+        if language == source_language:
+            continue
+        status = LanguageStatus(language)
+        for page, current in sources.items():
+            translation = docs_dir / language / page
+            if not translation.exists():
+                status.missing.append(page)
+                continue
+            recorded = recorded_hash(translation.read_text(encoding="utf-8"))
+            if recorded is None:
+                status.unrecorded.append(page)
+            elif recorded != current:
+                status.outdated.append(page)
+            else:
+                status.up_to_date.append(page)
+        report.append(status)
+    return report
+
+
+def format_report(report: list[LanguageStatus]) -> str:
+    lines = []
+    for status in report:
+        total = len(status.missing) + len(status.outdated) + len(status.unrecorded) + len(status.up_to_date)
+        lines.append(f"{status.language}: {len(status.up_to_date)} of {total} pages up to date, "
+                     f"{len(status.missing)} missing, {len(status.outdated)} outdated, "
+                     f"{len(status.unrecorded)} without {HASH_KEY}")
+        for label, pages in (("missing", status.missing), ("outdated", status.outdated),
+                             (f"no {HASH_KEY}", status.unrecorded)):
+            lines.extend(f"  {label}: docs/{status.language}/{page}" for page in pages)
+    return "\n".join(lines)

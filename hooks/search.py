@@ -1,0 +1,37 @@
+"""Search in the visitor's language: the search page's widget, and the Pagefind index after the build.
+
+Pages opt in to the index with data-pagefind-body (overrides/main.html puts it on translated
+pages only), so untranslated fallback copies never answer a query in the wrong language.
+"""
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from gpp_mkdocs import is_last_step_of_build
+from gppkit.search import SEARCH_MARKER, SearchIndexError, build_search_index, search_widget_html
+from gppkit.urls import site_path
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
+    # Markdown passes the marker comment through untouched; the widget replaces it in the HTML.
+    if SEARCH_MARKER not in html:
+        return html
+    root_url = get_relative_url(".", page.url).rstrip("/") + "/"
+    widget = search_widget_html(config.extra["ui"], root_url, site_path(config.site_url))
+    return html.replace(SEARCH_MARKER, widget)
+
+
+# After every language is written (static-i18n builds them inside on_post_build at -100).
+@event_priority(-120)
+def on_post_build(config: MkDocsConfig) -> None:
+    if not is_last_step_of_build(config):
+        return
+    try:
+        build_search_index(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None

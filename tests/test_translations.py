@@ -1,0 +1,103 @@
+"""Untranslated pages and translation status: notices, noindex, search exclusion, the report."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import PROJECT_ROOT, copy_site, read_mkdocs_config, run_build
+from gppkit.fallback_notice import insert_notice_after_title
+from gppkit.translations import (
+    recorded_hash,
+    source_hash,
+    translation_status,
+    with_recorded_hash,
+)
+
+SITE_URL = read_mkdocs_config()["site_url"]
+
+
+def test_source_hash_ignores_line_endings_and_trailing_spaces():
+    assert source_hash("# Title  \r\nText\r\n") == source_hash("# Title\nText\n")
+    assert source_hash("# Title\nText\n") != source_hash("# Title\nOther text\n")
+
+
+def test_recorded_hash_is_added_then_replaced():
+    page = "---\ndescription: x\n---\n# T\n"
+    marked = with_recorded_hash(page, "aaaaaaaaaaaa")
+    assert recorded_hash(marked) == "aaaaaaaaaaaa"
+    assert marked.count("source_hash") == 1
+    remarked = with_recorded_hash(marked, "bbbbbbbbbbbb")
+    assert recorded_hash(remarked) == "bbbbbbbbbbbb" and remarked.count("source_hash") == 1
+    assert recorded_hash(with_recorded_hash("# No front matter\n", "cccccccccccc")) == "cccccccccccc"
+
+
+def test_status_lists_missing_outdated_and_unrecorded(tmp_path: Path):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "pl").mkdir()
+    for name in ("a.md", "b.md", "c.md", "d.md"):
+        (tmp_path / "en" / name).write_text(f"# {name}\n", encoding="utf-8")
+    (tmp_path / "pl" / "a.md").write_text(with_recorded_hash("# A\n", source_hash("# a.md\n")), encoding="utf-8")
+    (tmp_path / "pl" / "b.md").write_text(with_recorded_hash("# B\n", "000000000000"), encoding="utf-8")
+    (tmp_path / "pl" / "c.md").write_text("# C\n", encoding="utf-8")
+    (status,) = translation_status(tmp_path, "en", ["en", "pl"])
+    assert (status.up_to_date, status.outdated, status.unrecorded, status.missing) == (
+        ["a.md"], ["b.md"], ["c.md"], ["d.md"])
+
+
+def test_notice_follows_the_title():
+    markdown = "# Privacy\n\nText.\n"
+    result = insert_notice_after_title(markdown, "Not <yet> translated", "pl")
+    assert result.index("# Privacy") < result.index('lang="pl"') < result.index("Text.")
+    assert "Not &lt;yet&gt; translated" in result
+
+
+def test_every_translation_of_the_real_site_is_up_to_date():
+    result = subprocess.run([sys.executable, "tools/translations.py", "--fail-on-outdated"],
+                            cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("0 missing, 0 outdated, 0 without source_hash") == 4
+
+
+@pytest.fixture(scope="module")
+def site_with_gaps(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The real site with the Polish privacy page removed and the English join page changed."""
+    root = copy_site(tmp_path_factory.mktemp("gaps"))
+    (root / "docs/pl/privacy.md").unlink()
+    english_join = root / "docs/en/join.md"
+    english_join.write_text(english_join.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
+    result = run_build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site", result.stdout + result.stderr
+
+
+def test_untranslated_page_has_notice_noindex_and_canonical(site_with_gaps):
+    site, _ = site_with_gaps
+    html = BeautifulSoup((site / "pl/privacy/index.html").read_text(encoding="utf-8"), "html.parser")
+    notice = html.select_one(".gpp-untranslated")
+    assert notice and notice["lang"] == "pl" and "przetłumaczona" in notice.get_text()
+    assert html.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert html.find("link", rel="canonical")["href"] == SITE_URL + "privacy/"
+    hreflangs = {link["hreflang"] for link in html.select("link[rel=alternate][hreflang]")}
+    assert "pl" not in hreflangs and {"en", "x-default"} <= hreflangs
+    assert html.find(attrs={"data-pagefind-body": True}) is None, "fallback copy must stay out of the pl index"
+    assert html.select_one("article div[lang=en]") is not None
+
+
+def test_translated_pages_have_no_notice(site_with_gaps):
+    site, _ = site_with_gaps
+    html = BeautifulSoup((site / "bg/privacy/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert html.select_one(".gpp-untranslated") is None
+    assert html.find("meta", attrs={"name": "robots"}) is None
+
+
+def test_build_warns_about_missing_and_outdated_translations_without_failing(site_with_gaps):
+    _, output = site_with_gaps
+    assert "Translations need attention" in output
+    assert "missing: docs/pl/privacy.md" in output
+    for language in ("bg", "lv", "fi", "pl"):
+        assert f"outdated: docs/{language}/join.md" in output
