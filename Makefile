@@ -3,7 +3,7 @@
 VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
-# Editors preview one language fast: make preview LANGUAGE=pl
+# Editors preview one language fast: make preview LANGUAGE=pl (--no-strict: MkDocs warns about every --dirty build)
 LANGUAGE ?= en
 
 .PHONY: serve build preview test schemas translations translations-mark bench clean
@@ -24,7 +24,7 @@ build: $(BIN)/.site-installed
 	$(BIN)/mkdocs build --strict
 
 preview: $(BIN)/.site-installed
-	GPP_ONLY_LANGUAGE=$(LANGUAGE) $(BIN)/mkdocs serve --dirty
+	GPP_ONLY_LANGUAGE=$(LANGUAGE) $(BIN)/mkdocs serve --dirty --no-strict
 
 # The Nu Html Checker (vnu.jar, run with Java) comes from npm, pinned in package-lock.json.
 node_modules/.installed: package.json package-lock.json

@@ -18,41 +18,30 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from gpp_data import data_dir, site_catalogue
 from gpp_mkdocs import current_language, default_language, i18n_plugin
-from gppkit.catalogue_data import CatalogueSource
 from gppkit.catalogue_export import open_data_files
 from gppkit.catalogue_html import (
     CATALOGUE_UI_KEYS, COUNCIL_UI_KEYS, Downloads, Labels, render_council, render_supplier_catalogue,
 )
 from gppkit.catalogue_markers import MarkerError, marker_text, replace_markers
 from gppkit.catalogue_model import CatalogueData
-from gppkit.problems import DataError
 from gppkit.urls import language_root
 
 DOWNLOADS_FOLDER = "catalogue"
 
-_sources: dict[Path, CatalogueSource] = {}
 _state: dict[str, Any] = {"catalogue": None, "rendered": {}}
-
-
-def _data_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / "data"
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> None:
     # `mkdocs serve` watches docs/ only; editors also change data/.
-    server.watch(str(_data_dir(config)))
+    server.watch(str(data_dir(config)))
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     if not i18n_plugin(config).building:  # the first language of a (re)build
         _state["rendered"].clear()
-    data_dir = _data_dir(config)
-    source = _sources.setdefault(data_dir, CatalogueSource(data_dir))
-    try:
-        _state["catalogue"] = source.load()
-    except DataError as error:
-        raise PluginError(error.report()) from None
+    _state["catalogue"] = site_catalogue(config)
     missing = [key for key in (*COUNCIL_UI_KEYS, *CATALOGUE_UI_KEYS) if key not in config.extra.get("ui", {})]
     if missing:
         raise PluginError(f"data/ui/catalogue.yml: received no key {', '.join(missing)}; "

@@ -15,7 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from gpp_data import editors_errors, events, labels
+from gpp_data import editors_errors, events, site_labels
 from gpp_generated import add_generated_asset, current_root
 from gpp_mkdocs import current_language
 from gppkit.calendars import CalendarTexts, build_calendar
@@ -23,7 +23,6 @@ from gppkit.clock import build_now
 from gppkit.events import Event, split_by_time
 from gppkit.events_html import EventPage, event_anchor, fill_event_markers
 from gppkit.urls import absolute_url
-from gppkit.vocabularies import EVENT_KINDS
 
 _state: dict = {}
 
@@ -57,7 +56,7 @@ def _calendar_texts(config: MkDocsConfig) -> CalendarTexts:
         online=ui["events_online"],
         register=ui["events_register"],
         deadline=ui["events_deadline"],
-        kind_labels={kind: names[language] for kind, names in labels(config, "event_kinds", EVENT_KINDS).items()},
+        kind_labels=site_labels(config).section_labels("event_kinds", language),
     )
 
 

@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from gpp_data import editors_errors, labels, site_posts
+from gpp_data import editors_errors, site_labels, site_posts
 from gpp_generated import add_generated_asset, current_root, urls_by_source
 from gpp_mkdocs import current_language
 from gppkit.clock import build_now
@@ -48,7 +48,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     posts = published(_posts.get(language, []))
     urls = {source: absolute_url(config.site_url, url) for source, url in urls_by_source(files).items()}
     tag_urls = {tag: urls[f"{language}/news/tags/{tag}.md"] for tag in used_tags(posts, TAGS)}
-    tag_labels = {tag: names[language] for tag, names in labels(config, "tags", TAGS).items()}
+    tag_labels = site_labels(config).section_labels("tags", language)
     with editors_errors():
         rss, atom = news_feeds(feeds, config.site_name, feed_items(posts, urls, tag_labels, tag_urls), build_now())
     add_generated_asset(files, config, "feed.xml", rss)

@@ -1,8 +1,9 @@
 """The site's data as the hooks read it: paths, cached loading, and editors' errors as PluginError.
 
-static-i18n builds every language in one process; the files do not change in between, so each
-is parsed once per build (and again under `mkdocs serve` when it changes: the cache key is the
-files' size and modification time).
+static-i18n builds every language in one process and `mkdocs serve` keeps hook modules loaded
+between rebuilds: one cache (gppkit.file_cache) holds every file parsed and validated, and loads
+a file again only when its content changed. data/labels.yml is validated once and serves the
+catalogue, news tags and event kinds alike.
 """
 
 from __future__ import annotations
@@ -10,20 +11,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from gppkit.catalogue_data import CatalogueSource
+from gppkit.catalogue_model import CatalogueData, LabelsBase
 from gppkit.clock import ClockError
 from gppkit.events import Event, load_events
+from gppkit.file_cache import FileCache
 from gppkit.news import Post, load_site_posts
 from gppkit.problems import DataError
-from gppkit.section_labels import Labels, section_labels
-from gppkit.yamlio import load_yaml_file
 
 T = TypeVar("T")
-_cache: dict[str, tuple[Any, Any]] = {}
+_cache = FileCache()
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -42,20 +44,24 @@ def editors_errors() -> Iterator[None]:
 
 
 def _cached(name: str, paths: Iterable[Path], load: Callable[[], T]) -> T:
-    """``load()`` again only when one of ``paths`` changed (or appeared, or went away)."""
-    key = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) if path.exists() else (str(path),)
-                for path in paths)
-    if name not in _cache or _cache[name][0] != key:
-        with editors_errors():
-            _cache[name] = (key, load())
-    return _cache[name][1]
+    with editors_errors():
+        return _cache.get(name, paths, load)
 
 
-def labels(config: MkDocsConfig, section: str, codes: Iterable[str]) -> Labels:
-    """One section of data/labels.yml, read when first needed so a missing file fails only then."""
-    path = data_dir(config) / "labels.yml"
-    data = _cached("labels.yml", [path], lambda: load_yaml_file(path, "data/labels.yml"))
-    return _cached(f"labels:{section}", [path], lambda: section_labels(data, section, tuple(codes)))
+def _catalogue_source(config: MkDocsConfig) -> CatalogueSource:
+    return CatalogueSource(data_dir(config), cache=_cache)
+
+
+def site_labels(config: MkDocsConfig) -> LabelsBase:
+    """data/labels.yml, validated: ``site_labels(config).section_labels("tags", language)``."""
+    with editors_errors():
+        return _catalogue_source(config).labels()
+
+
+def site_catalogue(config: MkDocsConfig) -> CatalogueData:
+    """data/councils.yml, suppliers.yml and labels.yml, validated together."""
+    with editors_errors():
+        return _catalogue_source(config).load()
 
 
 def site_posts(config: MkDocsConfig) -> dict[str, list[Post]]:

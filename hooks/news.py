@@ -12,7 +12,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from gpp_data import labels, site_posts
+from gpp_data import site_labels, site_posts
 from gpp_generated import add_generated_page, current_root, urls_by_source
 from gpp_mkdocs import build_languages, current_language
 from gppkit.news import Post, published, used_tags
@@ -44,10 +44,10 @@ def _leave_out_drafts(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-110)
 def _add_tag_pages(files: Files, config: MkDocsConfig) -> Files:
     language = current_language(config)
-    tag_labels = labels(config, "tags", TAGS)
+    tag_labels = site_labels(config).section_labels("tags", language)
     description = config.extra["ui"]["news_tag_description"]
     for tag in used_tags(_published(language), TAGS):
-        label = tag_labels[tag][language]
+        label = tag_labels[tag]
         with_page = [other for other in build_languages(config) if tag in used_tags(_published(other), TAGS)]
         content = tag_page_markdown(tag, label, description.replace("{tag}", label))
         add_generated_page(files, config, f"news/tags/{tag}.md", content, with_page)
@@ -71,5 +71,5 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         atom_url=f"{root}atom.xml",
         href=lambda url: get_relative_url(url, page.file.url),
     )
-    tag_labels = {tag: names[language] for tag, names in labels(config, "tags", TAGS).items()}
+    tag_labels = site_labels(config).section_labels("tags", language)
     return fill_news_markers(html, _published(language), tag_labels, config.extra["ui"], links)

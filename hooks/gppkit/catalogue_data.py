@@ -1,14 +1,20 @@
-"""Load data/councils.yml, data/suppliers.yml and data/labels.yml: parsed strictly, validated once, cached."""
+"""Load data/councils.yml, data/suppliers.yml and data/labels.yml: parsed strictly, validated once, cached.
+
+data/labels.yml labels every vocabulary of the site: the catalogue's, and also news tags and event
+kinds, so news and events read it through ``load_labels`` (or ``CatalogueSource.labels``) too.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from .catalogue_model import SCHEMA_MODELS, CatalogueData
-from .catalogue_problems import problems_from_errors
+from .catalogue_model import SCHEMA_MODELS, CatalogueData, LabelsFile
+from .file_cache import FileCache
+from .languages import LANGUAGE_NAMES_EN
+from .model_problems import Location, Wording, expected_field, validate
 from .problems import DataError, Problem
 from .yamlio import load_yaml_file
 
@@ -16,52 +22,74 @@ from .yamlio import load_yaml_file
 CATALOGUE_FILES = {"councils": "councils.yml", "suppliers": "suppliers.yml", "labels": "labels.yml"}
 
 
-def load_catalogue(data_dir: Path, label_prefix: str = "data") -> CatalogueData:
-    """Read and validate the three files; raise DataError with every problem of all of them."""
-    loaded: dict[str, tuple[str, Any]] = {}
+def _missing_label(location: Location) -> str:
+    """A location in data/labels.yml is (section, code) or (section, code, language)."""
+    if len(location) == 2:
+        return f"a label for '{location[1]}' in each of {', '.join(LANGUAGE_NAMES_EN)}"
+    if len(location) == 3 and location[2] in LANGUAGE_NAMES_EN:
+        return f"the {LANGUAGE_NAMES_EN[location[2]]} label of '{location[1]}'"
+    return expected_field(location)
+
+
+_WORDINGS = {"labels": Wording(missing=_missing_label)}
+
+
+def _load_file(data_dir: Path, key: str, label_prefix: str) -> Any:
+    """One file of the data folder, validated with its model (``key`` is its CatalogueData field)."""
+    label = f"{label_prefix}/{CATALOGUE_FILES[key]}"
+    data = load_yaml_file(data_dir / CATALOGUE_FILES[key], label)
+    return validate(SCHEMA_MODELS[key], data, label, _WORDINGS.get(key, Wording()))
+
+
+def load_labels(data_dir: Path, label_prefix: str = "data") -> LabelsFile:  # type: ignore[valid-type]
+    """data/labels.yml, validated; DataError with every problem of the file."""
+    return _load_file(data_dir, "labels", label_prefix)
+
+
+def load_catalogue(data_dir: Path, label_prefix: str = "data",
+                   labels: Callable[[], LabelsFile] | None = None) -> CatalogueData:  # type: ignore[valid-type]
+    """Read and validate the three files; raise DataError with every problem of all of them.
+
+    ``labels`` gives data/labels.yml when the caller already holds it (a cache shared with news and events).
+    """
+    loaders: dict[str, Callable[[], Any]] = {
+        "councils": partial(_load_file, data_dir, "councils", label_prefix),
+        "suppliers": partial(_load_file, data_dir, "suppliers", label_prefix),
+        "labels": labels or partial(load_labels, data_dir, label_prefix),
+    }
+    files: dict[str, Any] = {}
     problems: list[Problem] = []
-    for key, name in CATALOGUE_FILES.items():
-        label = f"{label_prefix}/{name}"
+    for key, load in loaders.items():
         try:
-            loaded[key] = (label, load_yaml_file(data_dir / name, label))
-        except DataError as error:  # broken YAML or duplicate keys: report, and check the other files
+            files[key] = load()
+        except DataError as error:  # report, and check the other files too
             problems.extend(error.problems)
-    try:
-        catalogue = CatalogueData.model_validate({key: data for key, (_, data) in loaded.items()}, context={})
-    except ValidationError as error:
-        problems.extend(problems_from_errors(error, loaded, SCHEMA_MODELS))
     if problems:
         order = [f"{label_prefix}/{name}" for name in CATALOGUE_FILES.values()]
         problems.sort(key=lambda problem: (order.index(problem.file), problem.line or 0))
         raise DataError(problems)
-    return catalogue
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        status = path.stat()
-    except FileNotFoundError:
-        return None
-    return status.st_mtime_ns, status.st_size
+    return CatalogueData(**files)
 
 
 class CatalogueSource:
-    """The catalogue of one data folder, read again only when one of its files changed.
+    """The validated files of one data folder, each read again only when its content changed.
 
     static-i18n builds every language in one process and `mkdocs serve` keeps hook modules
-    loaded between rebuilds: one validation per build, and a fresh one after an edit.
+    loaded between rebuilds: one validation per build, and a fresh one after an edit. Give the
+    site's ``cache`` so that labels loaded for the catalogue also serve news and events.
     """
 
-    def __init__(self, data_dir: Path, label_prefix: str = "data"):
+    def __init__(self, data_dir: Path, label_prefix: str = "data", cache: FileCache | None = None):
         self.data_dir = data_dir
         self.label_prefix = label_prefix
-        self._stamp: tuple[Any, ...] | None = None
-        self._catalogue: CatalogueData | None = None
+        self._cache = cache if cache is not None else FileCache()
+
+    def labels(self) -> LabelsFile:  # type: ignore[valid-type]
+        path = self.data_dir / CATALOGUE_FILES["labels"]
+        return self._cache.get(("labels", path, self.label_prefix), [path],
+                               lambda: load_labels(self.data_dir, self.label_prefix))
 
     def load(self) -> CatalogueData:
-        stamp = tuple(_stamp(self.data_dir / name) for name in CATALOGUE_FILES.values())
-        if self._catalogue is None or stamp != self._stamp:
-            self._catalogue = None  # a failed load must not leave the previous catalogue in place
-            self._catalogue = load_catalogue(self.data_dir, self.label_prefix)
-            self._stamp = stamp
-        return self._catalogue
+        paths = [self.data_dir / name for name in CATALOGUE_FILES.values()]
+        return self._cache.get(("catalogue", self.data_dir, self.label_prefix), paths,
+                               lambda: load_catalogue(self.data_dir, self.label_prefix, self.labels))

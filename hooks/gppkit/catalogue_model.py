@@ -1,7 +1,9 @@
 """One typed model of data/councils.yml, data/suppliers.yml and data/labels.yml.
 
-``CatalogueData`` validates the three files together (its fields are the files); the per-file
-models also give the JSON Schemas in data/schema/, so editors' IDEs check the same rules.
+Each file has its own model: gppkit.catalogue_data validates each file and reports every problem
+of the three together, and ``CatalogueData`` holds the results. The same models give the JSON
+Schemas in data/schema/, so editors' IDEs check the same rules. data/labels.yml also labels news
+tags and event kinds.
 Docstrings and field descriptions become the schemas' descriptions (IDE hover text).
 """
 
@@ -215,6 +217,10 @@ class LabelsBase(StrictModel):
         translations: Translation = getattr(getattr(self, section), label_field_name(code))
         return translations.in_language(language)
 
+    def section_labels(self, section: str, language: str) -> dict[str, str]:
+        """``{code: label}`` of one section (such as ``tags``) in one language, in vocabulary order."""
+        return {code: self.label(section, code, language) for code in LABEL_SECTIONS[section]}
+
 
 LabelsFile = create_model(
     "LabelsFile",
@@ -225,7 +231,7 @@ LabelsFile = create_model(
 
 
 class CatalogueData(StrictModel):
-    """The three files, validated in one pass so that every problem is reported together."""
+    """The three files, each validated with its model (its fields are the files)."""
 
     councils: CouncilsFile
     suppliers: SuppliersFile

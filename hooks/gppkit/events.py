@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 
 from .dates import end_of_day, parse_date_or_aware_datetime
-from .model_problems import problems_from_validation_error
+from .model_problems import Wording, validate
 from .problems import DataError, Problem, describe
 from .vocabularies import EVENT_KINDS
 from .yamlio import line_of, load_yaml_file
 
 EVENT_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-_HINTS = {
-    "id": "lowercase letters, digits and hyphens, such as circpro-kick-off-2018",
-    "timezone": "an IANA time zone such as Europe/Helsinki",
-    "online": "true or false",
-}
-
-
 DATETIME_FORM = "a date and time with a UTC offset such as 2018-09-11T09:00:00+03:00"
 
 
@@ -140,13 +134,19 @@ class EventsFile(BaseModel):
     events: list[Event]
 
 
-def _record_name(data: Any, location: tuple[Any, ...]) -> str | None:
-    if len(location) < 2 or location[0] != "events" or not isinstance(location[1], int):
-        return None
-    try:
-        return f"event {describe(data['events'][location[1]]['id'])}"
-    except (KeyError, IndexError, TypeError):
-        return f"event number {location[1] + 1}"
+def _event_label(list_name: str, index: int, record: Mapping[str, Any]) -> str:
+    """Events are named by their id, such as "event 'circpro-kick-off-2018'"."""
+    return f"event {describe(record['id'])}" if "id" in record else f"event number {index + 1}"
+
+
+_WORDING = Wording(
+    hints={
+        "id": "lowercase letters, digits and hyphens, such as circpro-kick-off-2018",
+        "timezone": "an IANA time zone such as Europe/Helsinki",
+        "online": "true or false",
+    },
+    record_label=_event_label,
+)
 
 
 def _duplicate_ids(data: Any, file_label: str) -> list[Problem]:
@@ -171,12 +171,9 @@ def load_events(path: Path, file_label: str = "data/events.yml") -> list[Event]:
     data = load_yaml_file(path, file_label)
     problems = _duplicate_ids(data, file_label)
     try:
-        events = EventsFile.model_validate(data).events
-    except ValidationError as error:
-        problems = problems_from_validation_error(
-            error, data, file_label, record_name=lambda location: _record_name(data, location), hints=_HINTS,
-            record_depth=2,
-        ) + problems
+        events = validate(EventsFile, data, file_label, _WORDING).events
+    except DataError as error:
+        problems = error.problems + problems
     if problems:
         raise DataError(problems)
     return events

@@ -13,31 +13,35 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
+from pydantic_core import PydanticCustomError
 
 from .dates import DATE_FORMS, as_instant, calendar_day, parse_date_or_aware_datetime
 from .languages import LANGUAGES
-from .model_problems import problems_from_validation_error
+from .model_problems import Wording, validate
 from .problems import DataError, Problem
 from .vocabularies import TAGS
 from .yamlio import load_yaml_text
 
 NEWS_FOLDER = "news"
 FRONT_MATTER_FORM = "front matter between two '---' lines with title, date, summary and tags"
-_HINTS = {
+_WORDING = Wording(hints={
     "title": "a non-empty title in the page's language",
     "summary": "one or two sentences in the page's language",
     "date": DATE_FORMS,
     "tags": "a list of tag keys such as [circular-economy, climate]",
     "draft": "true or false",
-}
+})
 
 
-def _known_tag(tag: str, info: ValidationInfo) -> str:
+def _known_tags(tags: list[str], info: ValidationInfo) -> list[str]:
+    """Checked on the whole list, so the message names the field 'tags' and the unknown keys."""
     known = (info.context or {}).get("tags", ())
-    if tag not in known:
-        raise ValueError(f"expected a tag key from data/labels.yml: {', '.join(known)}")
-    return tag
+    unknown = [tag for tag in tags if tag not in known]
+    if unknown:
+        raise PydanticCustomError("unknown_tag", "a tag key from data/labels.yml: {known}",
+                                  {"known": ", ".join(known), "received": ", ".join(unknown)})
+    return tags
 
 
 class PostFrontMatter(BaseModel):
@@ -48,7 +52,7 @@ class PostFrontMatter(BaseModel):
     title: str = Field(min_length=1)
     date: Annotated[dt.date | dt.datetime, BeforeValidator(parse_date_or_aware_datetime)]
     summary: str = Field(min_length=1)
-    tags: list[Annotated[str, AfterValidator(_known_tag)]]
+    tags: Annotated[list[str], AfterValidator(_known_tags)]
     draft: bool = False
 
 
@@ -87,10 +91,7 @@ def parse_post(text: str, file_label: str, language: str, source: str, known_tag
     meta: Any = load_yaml_text(split_front_matter(text, file_label), file_label)
     if not isinstance(meta, dict):
         raise DataError([Problem(file_label, 1, None, None, "front matter that is not a mapping", FRONT_MATTER_FORM)])
-    try:
-        fields = PostFrontMatter.model_validate(meta, context={"tags": tuple(known_tags)})
-    except ValidationError as error:
-        raise DataError(problems_from_validation_error(error, meta, file_label, hints=_HINTS)) from None
+    fields = validate(PostFrontMatter, meta, file_label, _WORDING, context={"tags": tuple(known_tags)})
     slug = Path(source).stem
     return Post(language, slug, source, fields.title.strip(), fields.date, fields.summary.strip(),
                 tuple(fields.tags), fields.draft)

@@ -1,0 +1,39 @@
+"""Values computed from files (parsed and validated data), kept until one of the files changes.
+
+static-i18n builds every language in one process, and `mkdocs serve` keeps hook modules loaded
+between rebuilds: each file is parsed and validated once, and again after an editor's change.
+A change is a change of content: two quick edits can leave the size and modification time equal,
+and a file that appears or goes away counts too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Hashable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def _fingerprint(path: Path) -> tuple[str, bytes | None]:
+    try:
+        return str(path), hashlib.sha256(path.read_bytes()).digest()
+    except OSError:  # missing or unreadable: the loader reports it
+        return str(path), None
+
+
+class FileCache:
+    """``get(name, paths, load)`` calls ``load()`` again only when the content of ``paths`` changed."""
+
+    def __init__(self) -> None:
+        self._entries: dict[Hashable, tuple[tuple[Any, ...], Any]] = {}
+
+    def get(self, name: Hashable, paths: Iterable[Path], load: Callable[[], T]) -> T:
+        # Taken before loading: an edit made while loading is loaded next time.
+        key = tuple(_fingerprint(path) for path in paths)
+        entry = self._entries.get(name)
+        if entry is None or entry[0] != key:
+            self._entries.pop(name, None)  # a failed load must not leave the previous value in place
+            self._entries[name] = (key, load())
+        return self._entries[name][1]
