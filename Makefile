@@ -47,5 +47,10 @@ schemas: $(BIN)/.site-installed
 	cd hooks && $(abspath $(BIN))/python -m gppkit.catalogue_schema
 	cd hooks && $(abspath $(BIN))/python -m gppkit.events_schema
 
+# Build speed against stock Material + static-i18n (README, "Build speed"); about 20 minutes on 2 cores.
+# Faster: make bench BENCH_ARGS=--quick. Every option: .venv/bin/python bench/run.py --help
+bench: $(BIN)/.site-installed
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf site .pytest_cache

@@ -3,6 +3,11 @@
 Every per-language build writes the theme's 404.html to the site root, so the last language
 built would win. Each build moves its own 404.html into its language folder; after the last
 build the default language's copy is put back at the root.
+
+The 404 page's language switcher leads to each language's home page. static-i18n sets the
+switcher's links of every page as an attribute of ``config.extra`` that outlives the build, so a
+404 page (rendered before the pages) would otherwise show the links of the previous language's
+last page, and, with languages built in parallel processes, depend on which process built what.
 """
 
 from pathlib import Path
@@ -18,6 +23,8 @@ _default_404: dict[str, bytes] = {}
 def on_pre_build(config: MkDocsConfig) -> None:
     if current_language(config) == default_language(config):
         _default_404.clear()
+    # The previous build's last page's switcher links, which shadow config.extra["alternate"].
+    vars(config.extra).pop("alternate", None)
 
 
 def _move_language_404(config: MkDocsConfig) -> None:

@@ -2,8 +2,12 @@
 
 Pages opt in to the index with data-pagefind-body (overrides/main.html puts it on translated
 pages only), so untranslated fallback copies never answer a query in the wrong language.
+
+In the editor preview (`mkdocs serve --dirty`, `make preview`) the index is rebuilt in the
+background: the saved page is served at once, its search entry a moment later.
 """
 
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,8 +17,25 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from gpp_mkdocs import is_last_step_of_build
-from gppkit.search import SEARCH_MARKER, SearchIndexError, build_search_index, search_widget_html
+from gppkit.search import SEARCH_MARKER, BackgroundIndexer, SearchIndexError, build_search_index, search_widget_html
 from gppkit.urls import site_path
+
+_preview: dict[str, BackgroundIndexer | None] = {"indexer": None}
+
+
+def _report_preview_problem(message: str) -> None:
+    # Not through MkDocs' logger: a rebuild running meanwhile would count it as one of its warnings.
+    print(f"WARNING -  The search index was not updated: {message}", file=sys.stderr, flush=True)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    if command == "serve" and dirty:
+        _preview["indexer"] = BackgroundIndexer(_report_preview_problem)
+
+
+def on_shutdown() -> None:
+    if _preview["indexer"] is not None:
+        _preview["indexer"].wait(timeout=30)  # leave no Pagefind process behind
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
@@ -30,6 +51,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
 @event_priority(-120)
 def on_post_build(config: MkDocsConfig) -> None:
     if not is_last_step_of_build(config):
+        return
+    if _preview["indexer"] is not None:
+        _preview["indexer"].request(Path(config.site_dir))
         return
     try:
         build_search_index(Path(config.site_dir))

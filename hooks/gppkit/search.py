@@ -12,6 +12,8 @@ import html
 import json
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 SEARCH_MARKER = "<!-- search: results -->"
@@ -35,6 +37,46 @@ def build_search_index(site_dir: Path) -> None:
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index {site_dir} (exit {result.returncode}):\n{result.stderr.strip()}")
     normalise_entry_file(site_dir)
+
+
+class BackgroundIndexer:
+    """Indexes in a thread, one run at a time; a request made during a run is served by one more run.
+
+    For the editor preview: the rebuilt page is served without waiting for the index, which
+    follows a fraction of a second later.
+    """
+
+    def __init__(self, report: Callable[[str], None]):
+        self._report = report
+        self._condition = threading.Condition()
+        self._wanted: Path | None = None
+        self._running = False
+
+    def request(self, site_dir: Path) -> None:
+        with self._condition:
+            self._wanted = site_dir
+            if not self._running:
+                self._running = True
+                threading.Thread(target=self._run, name="pagefind", daemon=True).start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """True once no run is going on or wanted (tests, and the end of `mkdocs serve`)."""
+        with self._condition:
+            return self._condition.wait_for(lambda: not self._running, timeout)
+
+    def _next(self) -> Path | None:
+        with self._condition:
+            site_dir, self._wanted = self._wanted, None
+            self._running = site_dir is not None
+            self._condition.notify_all()
+            return site_dir
+
+    def _run(self) -> None:
+        while (site_dir := self._next()) is not None:
+            try:
+                build_search_index(site_dir)
+            except (SearchIndexError, OSError) as error:  # the next rebuild indexes again
+                self._report(str(error))
 
 
 def normalise_entry_file(site_dir: Path) -> None:

@@ -1,0 +1,55 @@
+"""The build-speed benchmark (bench/run.py, `make bench`) runs end to end at a tiny size and prints
+every figure. Its numbers are not asserted: they depend on the machine (README, "Build speed")."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from conftest import PROJECT_ROOT
+
+TINY = ["--pages", "25", "30", "--runs-small", "1", "--runs-large", "1", "--posts", "3", "--suppliers", "12",
+        "--preview-edits", "3"]
+SECONDS, MIB = r"\d+\.\d\d s", r"\d+ MiB"
+VERDICT = r"\[(PASS|FAIL|n/a )\]"
+
+
+def run_bench() -> str:
+    result = subprocess.run([sys.executable, str(PROJECT_ROOT / "bench" / "run.py"), *TINY], cwd=PROJECT_ROOT,
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.stdout
+
+
+def test_the_benchmark_prints_every_figure_and_target():
+    report = run_bench()
+    build = rf"median +{SECONDS} +\d+\.\d pages/s +peak +{MIB} all processes, +{MIB} largest"
+    for pages in (25, 30):
+        for contender in ("this project", "stock Material \\+ static-i18n"):
+            assert re.search(rf"{pages} x 5 +{contender} +{build}", report), (pages, contender, report)
+    assert re.search(rf"30 x 5 +(Hugo \S+ +{build}|Hugo: not installed)", report), report
+    for pages in (28, 33):  # each site's pages and the 3 posts
+        assert re.search(rf"{pages} x 5 +3 posts as pages, \d+ suppliers +{build}", report), report
+        assert re.search(rf"{pages} x 5 +3 news posts, 12 suppliers +{build}", report), report
+    assert re.search(rf"first build served after {SECONDS}", report), report
+    assert re.search(r"save -> page served, 3 edits: \d+\.\d\d, \d+\.\d\d, \d+\.\d\d s", report), report
+    assert re.search(rf"memory \(RSS\) after rebuild 1: {MIB}, after rebuild 3: {MIB}", report), report
+    assert re.search(rf"Peak memory of the 30 x 5 build: this project {MIB} \(all processes\), stock {MIB}", report)
+    targets = report.split("\nTargets\n")[1]
+    for target in ("full build 25 x 5: this project / stock = ", "growth 30 x 5 / 25 x 5: this project = ",
+                   "stretch: 30 x 5 this project / Hugo = ", "large data, 25-page site: 3 news posts, 12 suppliers / ",
+                   "large data, 30-page site: 3 news posts, 12 suppliers / ",
+                   "preview at 25 pages per language: save -> page served, median ", "preview memory: rebuild 3 vs"):
+        assert re.search(rf"{VERDICT} {re.escape(target)}", targets), (target, targets)
+
+
+def test_the_benchmark_previews_with_the_flags_of_make_preview():
+    sys.path.insert(0, str(PROJECT_ROOT / "bench"))
+    from preview import PREVIEW_FLAGS  # noqa: PLC0415 - bench/ is not a package
+
+    makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\npreview:", 1)[1].split("\n\n", 1)[0]
+    assert f"mkdocs serve {' '.join(PREVIEW_FLAGS)}" in recipe
+    assert "GPP_ONLY_LANGUAGE=$(LANGUAGE)" in recipe
