@@ -92,7 +92,11 @@ class LanguageWorkers:
         # Forked now, all of them (the fork start method starts every worker at the first submit).
         self.pool: Any = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"))
         atexit.register(self.close, terminate=True)
-        self.results = {language: self.pool.submit(build_language, language) for language in languages}
+        try:
+            self.results = {language: self.pool.submit(build_language, language) for language in languages}
+        except OSError:  # no process could be started: the caller builds serially
+            self.close(terminate=True)
+            raise
         i18n_module.build = self.collect
 
     def collect(self, config: MkDocsConfig, dirty: bool = False) -> None:

@@ -3,6 +3,7 @@ the file watcher of the editor preview, Pagefind in the background (hooks/render
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import markdown
 import pytest
 from markdown.preprocessors import Preprocessor
 
-from conftest import LANGUAGES, PROJECT_ROOT
+from conftest import LANGUAGES, PROJECT_ROOT, run_build
 from gppkit import yamlio
 from gppkit.catalogue_data import load_catalogue
 from gppkit.catalogue_html import Downloads, Labels, render_council, render_supplier_catalogue
@@ -19,6 +20,7 @@ from gppkit.prepared_html import PreparedHtmlExtension, is_whole_element
 from gppkit.problems import DataError
 from gppkit.search import BackgroundIndexer
 from gppkit.ui_text import load_ui_folder, ui_for_language
+from test_reproducible import files_of
 
 EXTENSIONS = ["attr_list", "admonition", "toc"]  # mkdocs.yml's
 CATALOGUE = load_catalogue(PROJECT_ROOT / "data")
@@ -138,3 +140,22 @@ def test_the_preview_watcher_reports_changes_and_not_reads(tmp_path: Path):
     finally:
         observer.stop()
         observer.join()
+
+
+def test_a_site_with_a_deep_navigation_is_the_same_without_the_render_speed_ups(tmp_path: Path):
+    """The benchmark's generator gives sections inside areas (pruned sections on every page) and the
+    catalogue; the build without hooks/render_speed.py (templates fall back) must give the same bytes."""
+    sys.path.insert(0, str(PROJECT_ROOT / "bench"))
+    from variants import PROJECT_CONFIG, SiteSpec, write_site  # noqa: PLC0415 - bench/ is not a package
+
+    site = write_site(PROJECT_ROOT, tmp_path / "src", SiteSpec(pages=90, posts=3, suppliers=40))
+    config = site / PROJECT_CONFIG
+    assert run_build(site, tmp_path / "fast").returncode == 0
+    config.write_text(config.read_text(encoding="utf-8").replace("  - hooks/render_speed.py\n", ""), encoding="utf-8")
+    plain = run_build(site, tmp_path / "plain")
+    assert plain.returncode == 0, plain.stderr
+    fast, slow = files_of(tmp_path / "fast"), files_of(tmp_path / "plain")
+    assert sorted(fast) == sorted(slow)
+    assert [name for name in fast if fast[name] != slow[name]] == []
+    pruned = (tmp_path / "fast" / "guides" / "area-01" / "section-01" / "index.html").read_text(encoding="utf-8")
+    assert pruned.count("md-nav__item--pruned") >= 3  # the other sections of the area, as single links
