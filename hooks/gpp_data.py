@@ -28,6 +28,11 @@ T = TypeVar("T")
 _cache = FileCache()
 
 
+def new_build() -> None:
+    """A build starts: files are read again if changed, then once for all its languages."""
+    _cache.new_build()
+
+
 def data_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / "data"
 

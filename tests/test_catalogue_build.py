@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 from pathlib import Path
@@ -148,3 +149,29 @@ def test_unknown_marker_stops_the_build_naming_page_and_marker(tmp_path: Path, p
         "expected one of: <!-- councils: BG -->",
         "<!-- catalogue: suppliers -->",
     )
+
+
+def search_records(site: Path) -> dict[str, str]:
+    """Pagefind's indexed text of every page, by URL (its fragments are gzipped JSON)."""
+    records = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        record = json.loads(data[len(b"pagefind_dcd"):])
+        records[record["url"]] = record["content"]
+    return records
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_suppliers_by_name_and_city_and_labels_once(built_site: Path, language: str):
+    # Examples and contacts stay out of the index: with thousands of suppliers they were most of
+    # the words Pagefind indexed; the labels are indexed once, from the filters.
+    labels, root = label(language), "/" if language == "en" else f"/{language}/"
+    content = search_records(built_site)[f"{root}suppliers/"]
+    for supplier in SUPPLIERS:
+        assert supplier.name in content and supplier.city in content
+        assert supplier.example.in_language(language) not in content
+        if supplier.contact:
+            assert supplier.contact.removeprefix("mailto:") not in content
+    for code in {code for supplier in SUPPLIERS for code in supplier.criteria}:
+        assert content.count(labels("criteria", code)) == 1

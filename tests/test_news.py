@@ -222,3 +222,14 @@ def test_missing_labels_file_fails_the_build_clearly(tmp_path: Path):
     root = copy_site(tmp_path / "src")
     (root / "data" / "labels.yml").unlink()
     assert_clean_failure(run_build(root), "data/labels.yml", "no such file")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_a_post_on_its_own_page_not_on_every_listing(built_site: Path, language: str):
+    from test_catalogue_build import search_records  # noqa: PLC0415 - one reader of Pagefind's files
+
+    records = search_records(built_site)
+    root = "/" if language == "en" else f"/{language}/"
+    title = source_posts(language)[0]["title"].strip()  # listed on the news, tag and home pages too
+    holders = [url for url, content in records.items() if title in content]
+    assert holders and all(url.startswith(f"{root}news/2") for url in holders), holders

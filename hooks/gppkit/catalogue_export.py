@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from .catalogue_html import Labels
 from .catalogue_model import Council, Supplier
+from .json_text import indented_json
 
 SUPPLIER_COLUMNS = (
     "id", "name", "country_code", "country", "city", "product_group_codes", "product_groups",
@@ -35,19 +35,41 @@ def _csv_bytes(columns: Sequence[str], rows: Sequence[dict[str, str]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def _coded(section: str, codes: Sequence[str], labels: Labels) -> list[dict[str, str]]:
-    return [{"code": code, "label": labels(section, code)} for code in codes]
+class _RecordParts:
+    """The labelled parts of records in one language, one object per distinct value.
+
+    Thousands of suppliers share a few countries and combinations of product groups and
+    criteria; sharing the objects lets indented_json write each combination once.
+    """
+
+    def __init__(self, labels: Labels):
+        self.labels = labels
+        self._codes: dict[tuple[str, str], dict[str, str]] = {}
+        self._lists: dict[tuple[str, tuple[str, ...]], list[dict[str, str]]] = {}
+
+    def code(self, section: str, code: str) -> dict[str, str]:
+        key = (section, code)
+        if key not in self._codes:
+            self._codes[key] = {"code": code, "label": self.labels(section, code)}
+        return self._codes[key]
+
+    def codes(self, section: str, codes: Sequence[str]) -> list[dict[str, str]]:
+        key = (section, tuple(codes))
+        if key not in self._lists:
+            self._lists[key] = [self.code(section, code) for code in codes]
+        return self._lists[key]
 
 
-def supplier_record(supplier: Supplier, labels: Labels) -> dict[str, Any]:
+def supplier_record(supplier: Supplier, labels: Labels, parts: _RecordParts | None = None) -> dict[str, Any]:
     """One supplier for JSON: codes next to their labels in the language."""
+    parts = parts or _RecordParts(labels)
     return {
         "id": supplier.id,
         "name": supplier.name,
-        "country": {"code": supplier.country, "label": labels("countries", supplier.country)},
+        "country": parts.code("countries", supplier.country),
         "city": supplier.city,
-        "product_groups": _coded("product_groups", supplier.product_groups, labels),
-        "criteria": _coded("criteria", supplier.criteria, labels),
+        "product_groups": parts.codes("product_groups", supplier.product_groups),
+        "criteria": parts.codes("criteria", supplier.criteria),
         "example": supplier.example.in_language(labels.language),
         "website": supplier.website,
         "contact": supplier.contact,
@@ -55,16 +77,18 @@ def supplier_record(supplier: Supplier, labels: Labels) -> dict[str, Any]:
 
 
 def suppliers_json(suppliers: Sequence[Supplier], labels: Labels, notice: str) -> bytes:
+    """``json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)``, written faster."""
+    parts = _RecordParts(labels)
     document = {
         "language": labels.language,
         "notice": notice,
-        "suppliers": [supplier_record(supplier, labels) for supplier in suppliers],
+        "suppliers": [supplier_record(supplier, labels, parts) for supplier in suppliers],
     }
-    return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return (indented_json(document) + "\n").encode("utf-8")
 
 
-def _supplier_row(supplier: Supplier, labels: Labels) -> dict[str, str]:
-    record = supplier_record(supplier, labels)
+def _supplier_row(supplier: Supplier, labels: Labels, parts: _RecordParts) -> dict[str, str]:
+    record = supplier_record(supplier, labels, parts)
     return {
         "id": supplier.id, "name": supplier.name, "city": supplier.city,
         "country_code": supplier.country, "country": record["country"]["label"],
@@ -77,7 +101,8 @@ def _supplier_row(supplier: Supplier, labels: Labels) -> dict[str, str]:
 
 
 def suppliers_csv(suppliers: Sequence[Supplier], labels: Labels) -> bytes:
-    return _csv_bytes(SUPPLIER_COLUMNS, [_supplier_row(supplier, labels) for supplier in suppliers])
+    parts = _RecordParts(labels)
+    return _csv_bytes(SUPPLIER_COLUMNS, [_supplier_row(supplier, labels, parts) for supplier in suppliers])
 
 
 def councils_csv(councils: Sequence[Council], labels: Labels) -> bytes:

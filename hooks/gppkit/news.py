@@ -6,10 +6,11 @@ missing from that language's listings and feeds (never replaced by an English co
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 import datetime as dt
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from .dates import DATE_FORMS, as_instant, calendar_day, parse_date_or_aware_datetime
+from .forked import PartFailed, available_cpus, map_in_forks
 from .languages import LANGUAGES
 from .model_problems import Wording, validate
 from .problems import DataError, Problem
@@ -24,6 +26,7 @@ from .vocabularies import TAGS
 from .yamlio import load_yaml_text
 
 NEWS_FOLDER = "news"
+PARALLEL_POSTS = 400
 FRONT_MATTER_FORM = "front matter between two '---' lines with title, date, summary and tags"
 _WORDING = Wording(hints={
     "title": "a non-empty title in the page's language",
@@ -102,8 +105,9 @@ def post_sources(docs_dir: Path, language: str) -> list[Path]:
     return sorted(path for path in folder.glob("*.md") if path.name != "index.md")
 
 
-def load_posts(docs_dir: Path, languages: Iterable[str], known_tags: Collection[str]) -> dict[str, list[Post]]:
-    """Every post (drafts included) of every language; DataError listing the problems of all files."""
+def _load_languages(docs_dir: Path, known_tags: Collection[str],
+                    languages: Sequence[str]) -> tuple[dict[str, list[Post]], list[Problem]]:
+    """The posts of ``languages``, and the problems of every file that could not be read."""
     posts: dict[str, list[Post]] = {}
     problems: list[Problem] = []
     for language in languages:
@@ -115,6 +119,28 @@ def load_posts(docs_dir: Path, languages: Iterable[str], known_tags: Collection[
                 posts[language].append(parse_post(path.read_text(encoding="utf-8"), label, language, source, known_tags))
             except DataError as error:
                 problems.extend(error.problems)
+    return posts, problems
+
+
+def load_posts(docs_dir: Path, languages: Iterable[str], known_tags: Collection[str]) -> dict[str, list[Post]]:
+    """Every post (drafts included) of every language; DataError listing the problems of all files.
+
+    Hundreds of posts are read in parallel processes, a share of the languages each (2500
+    posts took 0.45 s in one process), with the same posts and problems in the same order.
+    """
+    languages = list(languages)
+    load = partial(_load_languages, docs_dir, known_tags)
+    shares = available_cpus() if sum(len(post_sources(docs_dir, lang)) for lang in languages) >= PARALLEL_POSTS else 1
+    try:
+        loaded = map_in_forks(load, [languages[share::shares] for share in range(shares) if languages[share::shares]])
+    except PartFailed:
+        loaded = [load(languages)]
+    posts: dict[str, list[Post]] = {}
+    problems: list[Problem] = []
+    for language in languages:  # in the order a single process reads them
+        found, found_problems = next((found, found_problems) for found, found_problems in loaded if language in found)
+        posts[language] = found[language]
+        problems += [problem for problem in found_problems if problem.file.startswith(f"{docs_dir.name}/{language}/")]
     if problems:
         raise DataError(problems)
     return posts
