@@ -187,3 +187,14 @@ def test_open_data_is_deterministic_parseable_and_labelled():
     assert [(m["organisation"], m["type_code"], m["type"]) for m in members] == [(NASTY, "ngo", NASTY)]
     assert suppliers_csv(suppliers, labels) == files["suppliers.csv"]
     assert suppliers_json(suppliers, labels, "notice") == files["suppliers.json"]
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])  # the model strips a leading tab
+def test_a_csv_cell_a_spreadsheet_would_run_as_a_formula_is_kept_as_text(start: str):
+    formula = f'{start}HYPERLINK("https://evil.example","x")'
+    labels = Labels(nasty_labels(), "en")
+    risky = supplier(name=formula, city=formula, example={language: formula for language in LANGUAGES})
+    row = next(csv.DictReader(io.StringIO(suppliers_csv([risky], labels).decode("utf-8"))))
+    assert row["name"] == row["city"] == row["example"] == "'" + formula
+    assert row["website"] == risky.website  # other cells unchanged
+    assert json.loads(suppliers_json([risky], labels, "notice"))["suppliers"][0]["name"] == formula  # JSON is data

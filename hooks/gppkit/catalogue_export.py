@@ -27,11 +27,21 @@ COUNCIL_COLUMNS = (
 LIST_SEPARATOR = "; "
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV injection").
+# The data comes from many editors and the file from a public site: such a cell gets a leading
+# apostrophe, which spreadsheets show as text and do not run.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: object) -> object:
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
 def _csv_bytes(columns: Sequence[str], rows: Sequence[dict[str, str]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({column: spreadsheet_text(value) for column, value in row.items()} for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 

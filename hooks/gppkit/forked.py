@@ -53,7 +53,10 @@ def _collect(pid: int, read_end: int) -> tuple[bool, object]:
     _, status = os.waitpid(pid, 0)
     if os.waitstatus_to_exitcode(status) != 0 or not payload:
         return False, None
-    return True, pickle.loads(payload)
+    try:
+        return True, pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - whatever it was, the caller computes the part itself
+        return False, None
 
 
 def map_in_forks(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
