@@ -32,10 +32,20 @@ def series_line(series: Series) -> str:
             f"{series.peak_process_mb:6.0f} MiB largest  (runs: {runs})")
 
 
+def round_ratios(numerator: Series, denominator: Series) -> list[float]:
+    """The ratio of the two runs made in each round."""
+    return [a.seconds / b.seconds for a, b in zip(numerator.runs, denominator.runs)]
+
+
 def paired_ratio(numerator: Series, denominator: Series) -> float:
     """Median of the ratios of runs made in the same round: steadier than a ratio of medians when other
     work on the machine slows one round more than another."""
-    return statistics.median(a.seconds / b.seconds for a, b in zip(numerator.runs, denominator.runs))
+    return statistics.median(round_ratios(numerator, denominator))
+
+
+def spread(numerator: Series, denominator: Series) -> str:
+    """Each round's ratio: when they differ by more than a target's margin, more rounds are needed."""
+    return "rounds: " + ", ".join(f"{ratio:.2f}" for ratio in round_ratios(numerator, denominator))
 
 
 def verdict(value: float | None, limit: float) -> str:
@@ -52,7 +62,8 @@ def target_lines(results: Results) -> list[str]:
     hugo = results.project[large].seconds / results.hugo.seconds if results.hugo else None
     return [
         f"  [{verdict(speed, SPEEDUP_LIMIT)}] full build {small} x 5: this project / stock = {speed:.2f} "
-        f"(at most {SPEEDUP_LIMIT:.2f}; median of each round's ratio)",
+        f"(at most {SPEEDUP_LIMIT:.2f}; median of each round's ratio; "
+        f"{spread(results.project[small], results.stock[small])})",
         f"  [{verdict(growth, GROWTH_LIMIT)}] growth {large} x 5 / {small} x 5: this project = {growth:.2f} "
         f"(at most {GROWTH_LIMIT}; stock: {stock_growth:.2f})",
         f"  [{verdict(hugo, 1.0)}] stretch: {large} x 5 this project / Hugo = "
@@ -68,7 +79,8 @@ def data_target_lines(results: Results) -> list[str]:
         ratio = paired_ratio(large, baseline)
         lines.append(f"  [{verdict(ratio, DATA_LIMIT)}] large data, {pages}-page site: "
                      f"{large.label} / {baseline.label} = {ratio:.3f} (at most {DATA_LIMIT:.2f}; median of each "
-                     f"round's ratio; medians {baseline.seconds:.1f} and {large.seconds:.1f} s)")
+                     f"round's ratio; medians {baseline.seconds:.1f} and {large.seconds:.1f} s; "
+                     f"{spread(large, baseline)})")
     return lines
 
 
