@@ -6,7 +6,7 @@ missing from that language's listings and feeds (never replaced by an English co
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 import datetime as dt
 from datetime import date, datetime
@@ -106,20 +106,19 @@ def post_sources(docs_dir: Path, language: str) -> list[Path]:
 
 
 def _load_languages(docs_dir: Path, known_tags: Collection[str],
-                    languages: Sequence[str]) -> tuple[dict[str, list[Post]], list[Problem]]:
-    """The posts of ``languages``, and the problems of every file that could not be read."""
-    posts: dict[str, list[Post]] = {}
-    problems: list[Problem] = []
-    for language in languages:
-        posts[language] = []
-        for path in post_sources(docs_dir, language):
+                    sources: Mapping[str, Sequence[Path]]) -> dict[str, tuple[list[Post], list[Problem]]]:
+    """Each language's posts, and the problems of its files that could not be read."""
+    loaded: dict[str, tuple[list[Post], list[Problem]]] = {}
+    for language, paths in sources.items():
+        posts, problems = loaded.setdefault(language, ([], []))
+        for path in paths:
             source = path.relative_to(docs_dir).as_posix()
             label = f"{docs_dir.name}/{source}"
             try:
-                posts[language].append(parse_post(path.read_text(encoding="utf-8"), label, language, source, known_tags))
+                posts.append(parse_post(path.read_text(encoding="utf-8"), label, language, source, known_tags))
             except DataError as error:
                 problems.extend(error.problems)
-    return posts, problems
+    return loaded
 
 
 def load_posts(docs_dir: Path, languages: Iterable[str], known_tags: Collection[str]) -> dict[str, list[Post]]:
@@ -128,22 +127,19 @@ def load_posts(docs_dir: Path, languages: Iterable[str], known_tags: Collection[
     Hundreds of posts are read in parallel processes, a share of the languages each (2500
     posts took 0.45 s in one process), with the same posts and problems in the same order.
     """
-    languages = list(languages)
+    sources = {language: post_sources(docs_dir, language) for language in languages}
     load = partial(_load_languages, docs_dir, known_tags)
-    shares = available_cpus() if sum(len(post_sources(docs_dir, lang)) for lang in languages) >= PARALLEL_POSTS else 1
+    shares = available_cpus() if sum(map(len, sources.values())) >= PARALLEL_POSTS else 1
+    groups = [dict(list(sources.items())[share::shares]) for share in range(shares)]
     try:
-        loaded = map_in_forks(load, [languages[share::shares] for share in range(shares) if languages[share::shares]])
+        parts = map_in_forks(load, [group for group in groups if group])
     except PartFailed:
-        loaded = [load(languages)]
-    posts: dict[str, list[Post]] = {}
-    problems: list[Problem] = []
-    for language in languages:  # in the order a single process reads them
-        found, found_problems = next((found, found_problems) for found, found_problems in loaded if language in found)
-        posts[language] = found[language]
-        problems += [problem for problem in found_problems if problem.file.startswith(f"{docs_dir.name}/{language}/")]
+        parts = [load(sources)]
+    loaded = {language: result for part in parts for language, result in part.items()}
+    problems = [problem for language in sources for problem in loaded[language][1]]  # in the order of languages
     if problems:
         raise DataError(problems)
-    return posts
+    return {language: loaded[language][0] for language in sources}
 
 
 def published(posts: Iterable[Post]) -> list[Post]:

@@ -213,11 +213,12 @@ def split_block_sequence(text: str, parts: int) -> list[SequencePart] | None:
     parts = min(parts, len(starts))
     if parts < 2:
         return None
-    bounds = [starts[len(starts) * part // parts] for part in range(parts)] + [len(lines)]
+    firsts = [len(starts) * part // parts for part in range(parts)] + [len(starts)]  # each part's first item
+    bounds = [starts[first] for first in firsts[:-1]] + [len(lines)]  # each part's first line
     prefix = lines[:starts[0]]
     return [
         SequencePart("\n".join(prefix + [""] * (bounds[part] - len(prefix)) + lines[bounds[part]:bounds[part + 1]]),
-                     sum(1 for start in starts if bounds[part] <= start < bounds[part + 1]))
+                     firsts[part + 1] - firsts[part])
         for part in range(parts)
     ]
 
