@@ -27,6 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 from gpp_mkdocs import default_language, i18n_plugin
+from gppkit.collector import freeze_before_fork, unfreeze
 from gppkit.sitemaps import gzip_mtime, gzip_sitemap, merge_sitemaps
 from gppkit.urls import language_root
 
@@ -89,6 +90,8 @@ class LanguageWorkers:
         self.sitemaps: list[str] = []
         self.gzip_time: int | None = None
         _job.update(config=config, parts=str(self.parts), real_build=i18n_module.build)
+        # The data read so far stays, in every process, for the whole build: out of the collector's way.
+        freeze_before_fork()
         # Forked now, all of them (the fork start method starts every worker at the first submit).
         self.pool: Any = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"))
         atexit.register(self.close, terminate=True)
@@ -149,5 +152,6 @@ class LanguageWorkers:
                 process.terminate()
         self.pool.shutdown(wait=True, cancel_futures=True)
         self.pool = None
+        unfreeze()
         shutil.rmtree(self.parts, ignore_errors=True)
         _job.clear()

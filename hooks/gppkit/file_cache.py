@@ -13,6 +13,8 @@ from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .collector import collector_paused
+
 T = TypeVar("T")
 
 
@@ -51,5 +53,6 @@ class FileCache:
         entry = self._entries.get(name)
         if entry is None or entry[0] != key:
             self._entries.pop(name, None)  # a failed load must not leave the previous value in place
-            self._entries[name] = (key, load())
+            with collector_paused():  # loading creates many objects and no garbage (gppkit.collector)
+                self._entries[name] = (key, load())
         return self._entries[name][1]
