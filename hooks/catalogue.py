@@ -3,7 +3,8 @@
 - on_pre_build: data/councils.yml, suppliers.yml and labels.yml validated once per build (re-read
   only when changed, so `mkdocs serve` picks up edits); every problem stops the build together.
 - on_page_markdown: `<!-- councils: BG -->` and `<!-- catalogue: suppliers -->` become raw HTML,
-  rendered once per language and page; an unknown marker stops the build.
+  rendered once per language and page; an unknown marker stops the build. The HTML waits outside
+  Markdown (gppkit.deferred_html) and takes its place in on_page_content.
 - on_post_build: each language's open-data files in <language root>/catalogue/.
 The work itself is plain Python in gppkit (catalogue_*.py).
 """
@@ -15,6 +16,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -22,15 +24,16 @@ from gpp_data import data_dir, site_catalogue
 from gpp_mkdocs import current_language, default_language, i18n_plugin
 from gppkit.catalogue_export import open_data_files
 from gppkit.catalogue_html import (
-    CATALOGUE_UI_KEYS, COUNCIL_UI_KEYS, Downloads, Labels, render_council, render_supplier_catalogue,
+    CATALOGUE_UI_KEYS, COUNCIL_UI_KEYS, Downloads, Labels, SupplierRows, render_council, render_supplier_catalogue,
 )
 from gppkit.catalogue_markers import MarkerError, marker_text, replace_markers
 from gppkit.catalogue_model import CatalogueData
+from gppkit.deferred_html import DeferredBlocks, StandInMissing
 from gppkit.urls import language_root
 
 DOWNLOADS_FOLDER = "catalogue"
 
-_state: dict[str, Any] = {"catalogue": None, "rendered": {}}
+_state: dict[str, Any] = {"catalogue": None, "rows": None, "rendered": {}, "deferred": {}}
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> None:
@@ -41,7 +44,11 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> None:
 def on_pre_build(config: MkDocsConfig) -> None:
     if not i18n_plugin(config).building:  # the first language of a (re)build
         _state["rendered"].clear()
-    _state["catalogue"] = site_catalogue(config)
+    _state["catalogue"] = catalogue = site_catalogue(config)
+    if _state["rows"] is None or _state["rows"].suppliers is not catalogue.suppliers.suppliers:
+        # Prepared by the first language, before the others are forked (hooks/parallel_build.py).
+        _state["rows"] = SupplierRows(catalogue.suppliers.suppliers)
+    _state["deferred"].clear()
     missing = [key for key in (*COUNCIL_UI_KEYS, *CATALOGUE_UI_KEYS) if key not in config.extra.get("ui", {})]
     if missing:
         raise PluginError(f"data/ui/catalogue.yml: received no key {', '.join(missing)}; "
@@ -59,7 +66,7 @@ def _render(kind: str, argument: str, config: MkDocsConfig, page: Page) -> str |
     language = current_language(config)
     labels, ui = Labels(catalogue.labels, language), config.extra["ui"]
     if kind == "catalogue" and argument == "suppliers":
-        return render_supplier_catalogue(catalogue.suppliers.suppliers, labels, ui, _downloads(config, page))
+        return render_supplier_catalogue(_state["rows"], labels, ui, _downloads(config, page))
     council = next((c for c in catalogue.councils.councils if kind == "councils" and c.country == argument), None)
     return render_council(council, labels, ui, _downloads(config, page)) if council else None
 
@@ -75,11 +82,33 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any
     catalogue: CatalogueData = _state["catalogue"]
     known = [*(marker_text("councils", c.country) for c in catalogue.councils.councils),
              marker_text("catalogue", "suppliers")]
+    blocks = DeferredBlocks()
+
+    def stand_in(kind: str, argument: str) -> str | None:
+        html = _cached_render(kind, argument, config, page)
+        return None if html is None else blocks.stand_in(html, marker_text(kind, argument))
+
     try:
-        return replace_markers(markdown, lambda kind, arg: _cached_render(kind, arg, config, page), known,
-                               source=page.file.content_string)
+        markdown = replace_markers(markdown, stand_in, known, source=page.file.content_string)
     except MarkerError as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
+    _state["deferred"][page.url] = blocks
+    return markdown
+
+
+@event_priority(100)  # before every other hook sees the page's HTML
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    blocks: DeferredBlocks | None = _state["deferred"].pop(page.url, None)
+    if blocks is None:
+        return html
+    try:
+        html = blocks.insert(html)
+    except StandInMissing as error:
+        raise PluginError(f"docs/{page.file.src_uri}: received the marker {error} where Markdown does not keep "
+                          "raw HTML (a code block, say); expected each marker on a line of its own, "
+                          "with a blank line before and after.") from None
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.anchor_ids()
+    return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:

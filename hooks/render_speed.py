@@ -1,7 +1,7 @@
 """Costs of rendering pages that grew with the site, removed without changing a byte of output.
 
-- The councils and the supplier catalogue skip Python-Markdown's HTML parser (gppkit.prepared_html):
-  a 5000-supplier table cost seconds per language to parse, twice.
+- The councils and the supplier catalogue do not go through Python-Markdown at all (hooks/catalogue.py,
+  gppkit.deferred_html): a 5000-supplier table cost seconds per language to parse, twice.
 - Compiled templates are kept for the next build: MkDocs creates a new Jinja environment for
   every build, so each of static-i18n's language builds, and each `mkdocs serve` rebuild, compiled
   Material's templates again (about 0.3 s). Jinja's bytecode cache checks each template's source,
@@ -31,8 +31,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import url_filter
 
-from gppkit.prepared_html import PreparedHtmlExtension
-
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
     """Compiled templates by template and source checksum, for the life of the process."""
@@ -51,12 +49,6 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 
 _compiled_templates = MemoryBytecodeCache()
 _nav_page_ids: set[int] = set()
-
-
-def on_config(config: MkDocsConfig) -> None:
-    # Called again for every language on the same config: add the extension once.
-    if not any(isinstance(extension, PreparedHtmlExtension) for extension in config.markdown_extensions):
-        config.markdown_extensions.append(PreparedHtmlExtension(anchor_collector="mkdocs_raw_html"))
 
 
 def is_pruned(nav_item: Any, level: int, parent: Any, features: Sequence[str]) -> bool:

@@ -151,6 +151,18 @@ def test_unknown_marker_stops_the_build_naming_page_and_marker(tmp_path: Path, p
     )
 
 
+def test_a_marker_where_markdown_keeps_no_raw_html_stops_the_build(tmp_path: Path):
+    # A fork that adds fenced code blocks: inside one, the table would be shown as code (4 MB of it).
+    root = copy_site(tmp_path / "src")
+    edit(root / "mkdocs.yml", "markdown_extensions:\n", "markdown_extensions:\n  - pymdownx.superfences\n")
+    edit(root / "docs/fi/suppliers.md", "<!-- catalogue: suppliers -->", "```\n<!-- catalogue: suppliers -->\n```")
+    assert_clean_failure(
+        run_build(root),
+        "docs/fi/suppliers.md: received the marker <!-- catalogue: suppliers --> where Markdown does not keep raw HTML",
+        "expected each marker on a line of its own, with a blank line before and after",
+    )
+
+
 def search_records(site: Path) -> dict[str, str]:
     """Pagefind's indexed text of every page, by URL (its fragments are gzipped JSON)."""
     records = {}

@@ -7,7 +7,7 @@ raw HTML block. Every value from data/ goes through ``escape_text``; links only 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
@@ -109,19 +109,37 @@ def _code_list(section: str, codes: Sequence[str], labels: Labels) -> str:
 UNSEARCHED = " data-pagefind-ignore"
 
 
-def _supplier_row(supplier: Supplier, labels: Labels, code_list: Callable[[str, tuple[str, ...]], str]) -> str:
-    contact = external_link(supplier.contact, contact_text(supplier.contact)) if supplier.contact else ""
-    # Space-separated codes: what catalogue.js filters on.
-    groups, criteria = " ".join(supplier.product_groups), " ".join(supplier.criteria)
-    return (
-        f'<tr id="supplier-{e(supplier.id)}" data-country="{e(supplier.country)}"'
-        f' data-product-groups="{e(groups)}" data-criteria="{e(criteria)}">'
-        f"<td>{external_link(supplier.website, supplier.name)}</td>"
-        f"<td>{e(labels('countries', supplier.country))}</td><td>{e(supplier.city)}</td>"
-        f"<td{UNSEARCHED}>{code_list('product_groups', tuple(supplier.product_groups))}</td>"
-        f"<td{UNSEARCHED}>{code_list('criteria', tuple(supplier.criteria))}</td>"
-        f"<td{UNSEARCHED}>{e(supplier.example.in_language(labels.language))}</td><td{UNSEARCHED}>{contact}</td></tr>"
-    )
+class SupplierRows:
+    """The catalogue table's rows, what does not depend on the language prepared once for all languages.
+
+    A row is the same in every language but for the country's label, the lists of labels and
+    the example: prepared once, the rest of 5000 rows took 0.13 s per language to write.
+    """
+
+    def __init__(self, suppliers: Sequence[Supplier]):
+        self.suppliers = suppliers
+        self._parts = [self._language_free_parts(supplier) for supplier in suppliers]
+
+    @staticmethod
+    def _language_free_parts(supplier: Supplier) -> tuple[str, str, str]:
+        contact = external_link(supplier.contact, contact_text(supplier.contact)) if supplier.contact else ""
+        # Space-separated codes: what catalogue.js filters on.
+        groups, criteria = " ".join(supplier.product_groups), " ".join(supplier.criteria)
+        start = (f'<tr id="supplier-{e(supplier.id)}" data-country="{e(supplier.country)}"'
+                 f' data-product-groups="{e(groups)}" data-criteria="{e(criteria)}">'
+                 f"<td>{external_link(supplier.website, supplier.name)}</td><td>")
+        return start, f"</td><td>{e(supplier.city)}</td><td{UNSEARCHED}>", f"</td><td{UNSEARCHED}>{contact}</td></tr>"
+
+    def rows(self, labels: Labels) -> Iterator[str]:
+        # Thousands of suppliers share a few countries and a few hundred combinations of codes.
+        code_list = lru_cache(maxsize=None)(partial(_code_list, labels=labels))
+        country = lru_cache(maxsize=None)(lambda code: e(labels("countries", code)))
+        for supplier, (start, middle, end) in zip(self.suppliers, self._parts):
+            groups, criteria = code_list("product_groups", tuple(supplier.product_groups)), code_list(
+                "criteria", tuple(supplier.criteria))
+            example = e(supplier.example.in_language(labels.language))
+            yield (f"{start}{country(supplier.country)}{middle}{groups}</td><td{UNSEARCHED}>{criteria}"
+                   f"</td><td{UNSEARCHED}>{example}{end}")
 
 
 def _filter(name: str, label: str, all_label: str, options: Iterable[tuple[str, str]]) -> str:
@@ -153,11 +171,14 @@ def count_text(template: str, shown: int, total: int) -> str:
 
 
 def render_supplier_catalogue(
-    suppliers: Sequence[Supplier], labels: Labels, ui: Mapping[str, str], downloads: Downloads
+    suppliers: Sequence[Supplier] | SupplierRows, labels: Labels, ui: Mapping[str, str], downloads: Downloads
 ) -> str:
-    """The catalogue: filters, live count, sortable table, notice and open-data links."""
-    # Thousands of suppliers share a few hundred combinations of product groups and of criteria.
-    code_list = lru_cache(maxsize=None)(partial(_code_list, labels=labels))
+    """The catalogue: filters, live count, sortable table, notice and open-data links.
+
+    Give the suppliers as SupplierRows to render them in several languages.
+    """
+    table = suppliers if isinstance(suppliers, SupplierRows) else SupplierRows(suppliers)
+    suppliers = table.suppliers
     headers = [(ui["catalogue_col_name"], True), (ui["catalogue_col_country"], True), (ui["catalogue_col_city"], True),
                (ui["catalogue_col_product_groups"], False), (ui["catalogue_col_criteria"], False),
                (ui["catalogue_col_example"], False), (ui["catalogue_col_contact"], False)]
@@ -166,7 +187,7 @@ def render_supplier_catalogue(
         _filters(suppliers, labels, ui),
         f'<p class="gpp-catalogue__count" aria-live="polite" aria-atomic="true">'
         f'{e(count_text(ui["catalogue_count"], len(suppliers), len(suppliers)))}</p>',
-        _table(ui["catalogue_caption"], headers, (_supplier_row(supplier, labels, code_list) for supplier in suppliers)),
+        _table(ui["catalogue_caption"], headers, table.rows(labels)),
         f'<p class="gpp-notice">{e(ui["catalogue_notice"])}</p>',
         f'<p class="gpp-downloads">{e(ui["catalogue_downloads_intro"])} '
         f'<a href="{e(downloads.suppliers_csv)}" download>{e(ui["catalogue_download_csv"])}</a> · '
