@@ -1,4 +1,4 @@
-"""Speed-ups that must not change a byte: prepared HTML past Markdown's parser, the faster YAML parser,
+"""Speed-ups that must not change a byte: large HTML blocks kept out of Markdown, the faster YAML parser,
 the file watcher of the editor preview, Pagefind in the background (hooks/render_speed.py and others)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from gppkit import yamlio
 from gppkit.catalogue_data import load_catalogue
 from gppkit.catalogue_html import Downloads, Labels, render_council, render_supplier_catalogue
 from gppkit.catalogue_markers import replace_markers
-from gppkit.prepared_html import PreparedHtmlExtension, is_whole_element
+from gppkit.deferred_html import DeferredBlocks, StandInMissing
 from gppkit.problems import DataError
 from gppkit.search import BackgroundIndexer
 from gppkit.ui_text import load_ui_folder, ui_for_language
@@ -36,8 +36,10 @@ class AnchorCollector(Preprocessor):
         return lines
 
 
-def page_markdown(language: str) -> str:
-    """A page with both kinds of markers, after the catalogue hook has replaced them."""
+SOURCE = "# Suppliers {#top}\n\nText *before*.\n\n<!-- councils: LV -->\n## Catalogue\n\n<!-- catalogue: suppliers -->\n"
+
+
+def renderer(language: str):
     labels, ui = Labels(CATALOGUE.labels, language), ui_for_language(UI, language)
     councils = {council.country: council for council in CATALOGUE.councils.councils}
 
@@ -46,44 +48,45 @@ def page_markdown(language: str) -> str:
             return render_supplier_catalogue(CATALOGUE.suppliers.suppliers, labels, ui, DOWNLOADS)
         return render_council(councils[argument], labels, ui, DOWNLOADS)
 
-    source = "# Suppliers {#top}\n\nText *before*.\n\n<!-- councils: LV -->\n## Catalogue\n\n<!-- catalogue: suppliers -->\n"
-    return replace_markers(source, render, [])
+    return render
 
 
-def convert(text: str, *extensions: object) -> tuple[str, markdown.Markdown]:
-    md = markdown.Markdown(extensions=[*EXTENSIONS, *extensions])
+def convert(text: str) -> tuple[str, markdown.Markdown]:
+    md = markdown.Markdown(extensions=EXTENSIONS)
     md.preprocessors.register(AnchorCollector(md), "collector", 21)
     return md.convert(text), md
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_prepared_blocks_give_the_html_markdown_gives(language: str):
-    text = page_markdown(language)
-    plain, plain_md = convert(text)
-    fast, fast_md = convert(text, PreparedHtmlExtension(anchor_collector="collector"))
-    assert fast == plain
-    assert fast_md.toc == plain_md.toc
-    assert fast_md.preprocessors["gpp_prepared_html"].anchor_ids  # the blocks went past Markdown's parser
-    assert fast_md.preprocessors["collector"].present_anchor_ids == plain_md.preprocessors["collector"].present_anchor_ids
-    assert f'supplier-{CATALOGUE.suppliers.suppliers[0].id}' in fast_md.preprocessors["collector"].present_anchor_ids
+def test_deferred_blocks_give_the_html_markdown_gives(language: str):
+    render = renderer(language)
+    plain, plain_md = convert(replace_markers(SOURCE, render, []))
+    blocks = DeferredBlocks()
+    with_stand_ins, deferred_md = convert(
+        replace_markers(SOURCE, lambda kind, argument: blocks.stand_in(render(kind, argument), argument), []))
+    assert len(with_stand_ins) < 2000  # the tables went past Markdown
+    assert blocks.insert(with_stand_ins) == plain
+    assert deferred_md.toc == plain_md.toc
+    anchors = deferred_md.preprocessors["collector"].present_anchor_ids | blocks.anchor_ids()
+    assert anchors == plain_md.preprocessors["collector"].present_anchor_ids
+    assert f'supplier-{CATALOGUE.suppliers.suppliers[0].id}' in anchors
 
 
-@pytest.mark.parametrize("text", [
-    'Intro\n\n<div class="gpp-x">\n<p>a</p>\n\n<p>b</p>\n</div>\n\nEnd\n',  # blank line inside
-    'Intro\n\n<div class="gpp-x"><p>a</p></div> tail\n\nEnd\n',  # text after the element
-    'Intro\n<div class="gpp-x"><p>a</p></div>\n\nEnd\n',  # no blank line before
-    'Intro\n\n<div class="other"><p>a</p></div>\n\nEnd\n',  # not one of ours
-    'Intro\n\n<div class="gpp-x"><div><p>a</p></div>\n\nEnd\n',  # not closed
-])
-def test_other_html_is_left_to_markdown(text: str):
-    fast, _ = convert(text, PreparedHtmlExtension(anchor_collector="collector"))
-    assert fast == convert(text)[0]
+def test_a_stand_in_markdown_did_not_keep_is_reported_with_its_marker():
+    blocks = DeferredBlocks()
+    kept = blocks.stand_in('<div class="gpp-a" id="a"></div>', "<!-- councils: LV -->")
+    lost = blocks.stand_in('<div class="gpp-b"></div>', "<!-- catalogue: suppliers -->")
+    html, _ = convert(f"Intro\n\n{kept}\n\n    {lost}\n")  # an indented code block
+    with pytest.raises(StandInMissing, match="^<!-- catalogue: suppliers -->$"):
+        blocks.insert(html)
+    assert blocks.anchor_ids() == {"a"}
 
 
-def test_a_whole_element_closes_at_its_end_only():
-    assert is_whole_element('<div class="a"><div>x</div></div>')
-    assert not is_whole_element('<div class="a"></div><div></div>')
-    assert not is_whole_element('<div class="a"><div></div>')
+def test_text_that_only_looks_like_a_stand_in_is_left_alone():
+    blocks = DeferredBlocks()
+    stand_in = blocks.stand_in("<div>x</div>", "m")
+    lookalike = '<div class="gpp-deferred" data-block="7"></div>'
+    assert blocks.insert(f"{stand_in}\n{lookalike}") == f"<div>x</div>\n{lookalike}"
 
 
 def test_the_fast_yaml_parser_reads_files_as_the_python_parser_does():
@@ -91,6 +94,75 @@ def test_the_fast_yaml_parser_reads_files_as_the_python_parser_does():
         text = path.read_text(encoding="utf-8")
         fast, python = yamlio._load(yamlio._FastLoader, text, "f"), yamlio._load(yamlio._StrictLoader, text, "f")
         assert fast == python and fast.key_lines == python.key_lines, path
+
+
+def same_with_lines(built: object, loaded: object) -> bool:
+    """Equal values of the same types, with the same line numbers throughout."""
+    if type(built) is not type(loaded):
+        return False
+    if isinstance(built, yamlio.LineDict):
+        return (built.line, built.key_lines, list(built)) == (loaded.line, loaded.key_lines, list(loaded)) and all(
+            same_with_lines(built[key], loaded[key]) for key in built)
+    if isinstance(built, yamlio.LineList):
+        return (built.line, built.item_lines, len(built)) == (loaded.line, loaded.item_lines, len(loaded)) and all(
+            same_with_lines(a, b) for a, b in zip(built, loaded))
+    return built == loaded
+
+
+AWKWARD_YAML = [
+    "when: 2026-05-04\nat: 2026-05-04 10:30:00+02:00\nimpossible: 2026-02-30\nquoted: '2026-05-04'\n",
+    "n: 12\nhex: 0x1F\nf: 1.5e3\ninf: -.inf\nflag1: yes\nflag2: No\nflag3: off\nnull1: ~\nnull2:\nempty: ''\nseven: '7'\n",
+    "list: [a, 'b', 3, {c: d}]\nnested:\n  - - x\n    - y\n  - {}\n  - []\n",
+    "text: |\n  two\n  lines\nfolded: >\n  one\n  line\nunicode: \"Łódź – Малмьо\"\nkey with spaces: v\n",
+    "- a\n- b: 1\n  c: [x]\n",
+    "just text\n",
+    "1: one\n2.5: two\nfalse: three\nnull: four\n",
+    "a: !!str 1\nb: ! 2\n",                 # the text tag, explicit or not
+]
+UNUSUAL_YAML = [
+    "a: &x 1\nb: *x\n",                      # anchor and alias
+    "base: &b {x: 1}\nthis:\n  <<: *b\n",   # merge key
+    "a: !custom 1\n",                         # a tag of its own
+    "a: 1\nb: 2\na: 3\n",                   # repeated key: PyYAML's loader reports it
+    "? [a, b]\n: c\n",                       # complex key
+    "a: 1\n---\nb: 2\n",                     # two documents
+    "",                                        # none
+    "# only a comment\n",
+]
+
+
+@pytest.mark.parametrize("text", AWKWARD_YAML)
+def test_building_from_events_gives_what_pyyaml_gives(text: str):
+    assert same_with_lines(yamlio._build_from_events(text), yamlio._load(yamlio._FastLoader, text, "f"))
+
+
+def test_building_from_events_reads_the_data_files_as_pyyaml_does():
+    for path in sorted((PROJECT_ROOT / "data").rglob("*.yml")) + sorted((PROJECT_ROOT / "docs").glob("*/news/*.md")):
+        text = path.read_text(encoding="utf-8")
+        text = text.split("---\n")[1] if path.suffix == ".md" else text  # a post's front matter
+        assert same_with_lines(yamlio._build_from_events(text), yamlio._load(yamlio._FastLoader, text, "f")), path
+
+
+@pytest.mark.parametrize("text", UNUSUAL_YAML)
+def test_unusual_yaml_is_left_to_pyyaml(text: str):
+    with pytest.raises(yamlio._Unusual):
+        yamlio._build_from_events(text)
+    try:
+        expected = yamlio._load(yamlio._StrictLoader, text, "f.yml")
+    except DataError as error:
+        with pytest.raises(DataError) as caught:
+            yamlio.load_yaml_text(text, "f.yml")
+        assert caught.value.problems == error.problems
+    else:
+        assert same_with_lines(yamlio.load_yaml_text(text, "f.yml"), expected)
+
+
+def test_a_list_as_a_key_is_an_editors_problem_not_a_crash():
+    with pytest.raises(DataError) as caught:
+        yamlio.load_yaml_text("name: x\n? [a, b]\n: c\n", "data/f.yml")
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line) == ("data/f.yml", 2)
+    assert problem.received == "a list as a key (['a', 'b'])" and problem.expected == "a plain key such as 'name:'"
 
 
 @pytest.mark.parametrize("text", ["a:\n\tb: 1\n", "a:\n  b: 1\n   c: 2\n", "a: [x\nb: 2\n", "a: 1\nb: 2\na: 3\n"])
