@@ -4,7 +4,8 @@ Pages opt in to the index with data-pagefind-body (overrides/main.html puts it o
 pages only), so untranslated fallback copies never answer a query in the wrong language.
 
 In the editor preview (`mkdocs serve --dirty`, `make preview`) the index is rebuilt in the
-background: the saved page is served at once, its search entry a moment later.
+background: the saved page is served at once, its search entry a moment later. In `mkdocs build`,
+a large page is indexed from its search view, without the cells search ignores (gppkit.search).
 """
 
 import sys
@@ -17,10 +18,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from gpp_mkdocs import is_last_step_of_build
-from gppkit.search import SEARCH_MARKER, BackgroundIndexer, SearchIndexError, build_search_index, search_widget_html
+from gppkit.search import (
+    SEARCH_MARKER, BackgroundIndexer, SearchIndexError, build_search_index, search_widget_html, write_search_view,
+)
 from gppkit.urls import site_path
 
 _preview: dict[str, BackgroundIndexer | None] = {"indexer": None}
+_command: dict[str, str | None] = {"name": None}
 
 
 def _report_preview_problem(message: str) -> None:
@@ -29,6 +33,7 @@ def _report_preview_problem(message: str) -> None:
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    _command["name"] = command
     if command == "serve" and dirty:
         _preview["indexer"] = BackgroundIndexer(_report_preview_problem)
 
@@ -45,6 +50,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     root_url = get_relative_url(".", page.url).rstrip("/") + "/"
     widget = search_widget_html(config.extra["ui"], root_url, site_path(config.site_url))
     return html.replace(SEARCH_MARKER, widget)
+
+
+# Last: the page as it will be written. Not while serving: the server must never see a view.
+@event_priority(-200)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> None:
+    if _command["name"] in ("build", "gh-deploy"):
+        path = Path(page.file.abs_dest_path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_search_view(path, output)
 
 
 # After every language is written (static-i18n builds them inside on_post_build at -100).
