@@ -187,3 +187,29 @@ def test_search_finds_suppliers_by_name_and_city_and_labels_once(built_site: Pat
             assert supplier.contact.removeprefix("mailto:") not in content
     for code in {code for supplier in SUPPLIERS for code in supplier.criteria}:
         assert content.count(labels("criteria", code)) == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_reads_each_councils_facts_as_separate_words(built_site: Path, language: str):
+    root = "/" if language == "en" else f"/{language}/"
+    words = search_records(built_site)[f"{root}councils/"].split()
+    ui = ui_for_language(UI, language)
+    for council in COUNCILS:
+        assert council.support_unit.name.split()[0] in words, council.support_unit.name
+        assert label(language)("meeting_frequencies", council.meets).split()[0] in words
+    assert ui["councils_support_unit"].split()[-1] in words
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_reads_the_catalogues_filter_labels_and_headers_as_separate_words(built_site: Path, language: str):
+    # The labels are indexed once, from the filters' options: glued together they could not be found.
+    root = "/" if language == "en" else f"/{language}/"
+    words = {word.rstrip(".,") for word in search_records(built_site)[f"{root}suppliers/"].split()}
+    labels, ui = label(language), ui_for_language(UI, language)
+    for section, codes in (("criteria", {c for s in SUPPLIERS for c in s.criteria}),
+                           ("product_groups", {g for s in SUPPLIERS for g in s.product_groups})):
+        for code in codes:
+            text = [word.rstrip(".,") for word in labels(section, code).split()]
+            assert text[0] in words and text[-1] in words, (section, code, text)
+    for key in ("catalogue_col_name", "catalogue_col_contact"):
+        assert ui[key].split()[0] in words, ui[key]

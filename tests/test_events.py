@@ -142,6 +142,21 @@ def test_events_page_lists_upcoming_then_past_events_in_the_language(built_site:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_search_reads_each_events_facts_as_separate_words(built_site: Path, language: str):
+    # Pagefind ran "Where" and the place together into one word ("WhereKouvola"): unfindable.
+    from test_catalogue_build import search_records  # noqa: PLC0415 - shares the fragment reader
+
+    root = "/" if language == "en" else f"/{language}/"
+    words = search_records(built_site)[f"{root}events/"].split()
+    labels_ui = yaml.safe_load((PROJECT_ROOT / "data" / "ui" / "events.yml").read_text(encoding="utf-8"))
+    for event in EVENTS:
+        if "place" in event:
+            first_word = event["place"][language].split()[0]
+            assert first_word in words or first_word.rstrip(",") in words, (first_word, event["id"])
+    assert labels_ui["events_where"][language] in words
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_registration_links_are_shown_only_while_registration_is_open(built_site: Path, language: str):
     for entry in soup(events_page(built_site, language)).select("article.gpp-event"):
         event = next(e for e in EVENTS if f"event-{e['id']}" == entry["id"])

@@ -56,7 +56,8 @@ class Downloads:
 
 def _table(caption: str, headers: Sequence[tuple[str, bool]], rows: Iterable[str]) -> str:
     """A captioned table in a keyboard-scrollable region; ``headers`` are (label, sortable)."""
-    header_cells = "".join(
+    # Line breaks between cells and options: site search reads text with nothing between as one word.
+    header_cells = "\n".join(
         f'<th scope="col"{" data-sortable" if sortable else ""}>{e(label)}</th>' for label, sortable in headers
     )
     return "\n".join([
@@ -70,7 +71,8 @@ def _table(caption: str, headers: Sequence[tuple[str, bool]], rows: Iterable[str
 
 def _facts(pairs: Iterable[tuple[str, str]]) -> str:
     """A definition list; values are HTML already."""
-    items = "".join(f"<dt>{e(term)}</dt><dd>{value}</dd>" for term, value in pairs)
+    # Line breaks between the items: without them site search reads "term" and "value" as one word.
+    items = "".join(f"<dt>{e(term)}</dt>\n<dd>{value}</dd>\n" for term, value in pairs)
     return f'<dl class="gpp-council__facts">{items}</dl>'
 
 
@@ -144,9 +146,9 @@ class SupplierRows:
 
 def _filter(name: str, label: str, all_label: str, options: Iterable[tuple[str, str]]) -> str:
     """One labelled <select>; ``name`` is the row's data attribute it filters on."""
-    choices = "".join(f'<option value="{e(code)}">{e(text)}</option>' for code, text in options)
+    choices = "".join(f'\n<option value="{e(code)}">{e(text)}</option>' for code, text in options)
     return (
-        f'<div class="gpp-catalogue__filter"><label for="gpp-filter-{name}">{e(label)}</label>'
+        f'<div class="gpp-catalogue__filter"><label for="gpp-filter-{name}">{e(label)}</label>\n'
         f'<select id="gpp-filter-{name}" data-filter="{name}">'
         f'<option value="">{e(all_label)}</option>{choices}</select></div>'
     )

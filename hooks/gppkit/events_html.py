@@ -36,7 +36,9 @@ def event_anchor(event: Event) -> str:
 
 
 def _fact(term: str, detail: str) -> str:
-    return f"<dt>{escape(term)}</dt><dd>{detail}</dd>"
+    # The line breaks are for site search: Pagefind joins a <dt>'s text and the next <dd>'s into one
+    # word when nothing separates them ("WhereKouvola"), so the place could not be found.
+    return f"<dt>{escape(term)}</dt>\n<dd>{detail}</dd>\n"
 
 
 def _registration(event: Event, page: EventPage) -> str:
