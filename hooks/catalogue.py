@@ -92,7 +92,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any
         markdown = replace_markers(markdown, stand_in, known, source=page.file.content_string)
     except MarkerError as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
-    _state["deferred"][page.url] = blocks
+    if blocks:  # most pages have no marker: nothing to put back after Markdown
+        _state["deferred"][page.url] = blocks
     return markdown
 
 

@@ -56,9 +56,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
 @event_priority(-200)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> None:
     if _command["name"] in ("build", "gh-deploy"):
-        path = Path(page.file.abs_dest_path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_search_view(path, output)
+        write_search_view(Path(page.file.abs_dest_path), output)
 
 
 # After every language is written (static-i18n builds them inside on_post_build at -100).

@@ -31,6 +31,9 @@ class DeferredBlocks:
         self._blocks: list[str] = []
         self._labels: list[str] = []
 
+    def __len__(self) -> int:
+        return len(self._blocks)
+
     def stand_in(self, block: str, label: str) -> str:
         """The stand-in for ``block``; ``label`` names it in a StandInMissing message (its marker)."""
         self._blocks.append(block)

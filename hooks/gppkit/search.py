@@ -48,7 +48,7 @@ def build_search_index(site_dir: Path) -> None:
 
 # A large page's cells that search leaves out (data-pagefind-ignore, as the catalogue's example and
 # contact columns), taken out of what Pagefind reads: it still had to parse them, 1.4 s of CPU for
-# five 4.4 MB catalogue pages, 0.85 s without them, for a byte-identical index (tests/test_search.py).
+# five 4.4 MB catalogue pages, 0.85 s without them, for a byte-identical index (tests/test_search_views.py).
 # Such a cell holds escaped data and lists, never another cell.
 _UNSEARCHED_CELL = re.compile(r"<td data-pagefind-ignore>.*?</td>", re.DOTALL)
 SEARCH_VIEW_SUFFIX = ".pagefind-view"
@@ -64,9 +64,13 @@ def search_view(page_html: str) -> str | None:
 
 
 def write_search_view(page_path: Path, page_html: str) -> None:
-    """Next to the page (``index.html.pagefind-view``), for ``build_search_index`` to use and remove."""
+    """Next to the page (``index.html.pagefind-view``), for ``build_search_index`` to use and remove.
+
+    Called before MkDocs writes the page itself, so the page's folder may not exist yet.
+    """
     view = search_view(page_html)
     if view is not None:
+        page_path.parent.mkdir(parents=True, exist_ok=True)
         page_path.with_name(page_path.name + SEARCH_VIEW_SUFFIX).write_text(view, encoding="utf-8")
 
 

@@ -7,9 +7,9 @@ twice or mistypes a key would lose data silently, so a duplicate is a problem he
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from functools import partial
 from pathlib import Path
-from collections.abc import Hashable
 from typing import Any, NamedTuple
 
 import yaml
@@ -227,12 +227,13 @@ def _build_from_events(text: str) -> Any:
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             if event.anchor is not None or event.tag not in (None, "!"):
                 raise _Unusual
-            container = LineDict() if kind is yaml.MappingStartEvent else LineList()
-            container.line = event.start_mark.line + 1
-            if isinstance(container, LineDict):
+            if kind is yaml.MappingStartEvent:
+                container: Any = LineDict()
                 container.key_lines = {}
             else:
+                container = LineList()
                 container.item_lines = []
+            container.line = event.start_mark.line + 1
             add(container, container.line, False)
             containers.append(container)
             pending.append(_NO_KEY)
@@ -280,7 +281,9 @@ def line_of(data: Any, location: tuple[Any, ...]) -> int | None:
 
 
 # A file this large (data/suppliers.yml with a few thousand records) is parsed in parts side by
-# side, one per CPU: 6 MB took 1.6 s in one process and 0.8 s in two (gppkit.forked).
+# side, one per CPU (gppkit.forked). 6 MB took 1.6 s in one process and 0.8 s in two with PyYAML's
+# own loading; built from events with the collector paused, 0.41-0.51 s in one and 0.35-0.46 s in
+# two: forking and pickling eat most of what the second CPU saves now.
 PARALLEL_PARSE_CHARACTERS = 1_000_000
 _TOP_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:[ \t]*(#.*)?\r?")
 _ITEM_LINE = re.compile(r"( *)-( |\r?$)")
