@@ -1,8 +1,12 @@
-"""Run one build as a subprocess: wall time and peak memory of its whole process tree.
+"""Run one build as a subprocess: wall time, CPU time and peak memory of its whole process tree.
 
 Memory is sampled from /proc every 50 ms: the sum of the resident set sizes of the build and
 all its descendants (parallel language processes, Pagefind) at the worst moment. The largest
 single process (ru_maxrss of the finished child, from wait4) is reported beside it.
+
+CPU time comes from wait4 too: the build's own and that of every descendant it waited for
+(language processes, YAML parts, Pagefind). On a machine shared with other work, user CPU time
+varies less than wall time (system time varies more: this machine's page faults cost more when busy).
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ class BuildResult:
     seconds: float
     peak_tree_mb: float
     peak_process_mb: float
+    user_seconds: float  # CPU time in user mode, the whole process tree
+    system_seconds: float
 
 
 def _children(pid: int) -> list[int]:
@@ -89,7 +95,7 @@ def timed_command(command: list[str], cwd: Path, env: dict[str, str] | None = No
     peak = memory.stop()
     if process.returncode != 0:
         raise SystemExit(f"bench: {' '.join(command)} failed in {cwd}:\n{log.read_text()[-4000:]}")
-    return BuildResult(seconds, peak, usage.ru_maxrss / 1024)
+    return BuildResult(seconds, peak, usage.ru_maxrss / 1024, usage.ru_utime, usage.ru_stime)
 
 
 def timed_build(folder: Path, config_file: str, site_dir: Path, strict: bool) -> BuildResult:

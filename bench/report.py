@@ -28,7 +28,8 @@ class Results:
 def series_line(series: Series) -> str:
     runs = ", ".join(f"{run.seconds:.2f}" for run in series.runs)
     return (f"  {series.pages_per_language:>5} x 5  {series.label:<34} median {series.seconds:7.2f} s  "
-            f"{series.pages_per_second:7.1f} pages/s  peak {series.peak_tree_mb:6.0f} MiB all processes, "
+            f"{series.pages_per_second:7.1f} pages/s  CPU {series.user_seconds:7.2f} s user "
+            f"{series.system_seconds:6.2f} s system  peak {series.peak_tree_mb:6.0f} MiB all processes, "
             f"{series.peak_process_mb:6.0f} MiB largest  (runs: {runs})")
 
 
@@ -81,7 +82,16 @@ def data_target_lines(results: Results) -> list[str]:
                      f"{large.label} / {baseline.label} = {ratio:.3f} (at most {DATA_LIMIT:.2f}; median of each "
                      f"round's ratio; medians {baseline.seconds:.1f} and {large.seconds:.1f} s; "
                      f"{spread(large, baseline)})")
+        lines.append("         " + data_cpu_line(baseline, large))
     return lines
+
+
+def data_cpu_line(baseline: Series, large: Series) -> str:
+    """What the data costs in user CPU time (all processes): not a target, but it varies less than wall
+    time on a shared machine, and shows the work the parallel build has to spread over the CPUs."""
+    added = large.user_seconds - baseline.user_seconds
+    return (f"the same in user CPU time of all processes: {baseline.user_seconds:.1f} -> {large.user_seconds:.1f} s, "
+            f"{added:+.1f} s ({added / baseline.user_seconds:+.0%}; median of the runs)")
 
 
 def preview_target_lines(results: Results) -> list[str]:

@@ -26,6 +26,14 @@ class Series:
         return statistics.median(run.seconds for run in self.runs)
 
     @property
+    def user_seconds(self) -> float:
+        return statistics.median(run.user_seconds for run in self.runs)
+
+    @property
+    def system_seconds(self) -> float:
+        return statistics.median(run.system_seconds for run in self.runs)
+
+    @property
     def pages_per_second(self) -> float:
         return self.pages_per_language * LANGUAGE_COUNT / self.seconds
 

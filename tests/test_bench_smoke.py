@@ -25,7 +25,8 @@ def run_bench() -> str:
 
 def test_the_benchmark_prints_every_figure_and_target():
     report = run_bench()
-    build = rf"median +{SECONDS} +\d+\.\d pages/s +peak +{MIB} all processes, +{MIB} largest"
+    build = (rf"median +{SECONDS} +\d+\.\d pages/s +CPU +{SECONDS} user +{SECONDS} system +peak +{MIB} "
+             rf"all processes, +{MIB} largest")
     for pages in (25, 30):
         for contender in ("this project", "stock Material \\+ static-i18n"):
             assert re.search(rf"{pages} x 5 +{contender} +{build}", report), (pages, contender, report)
@@ -43,6 +44,8 @@ def test_the_benchmark_prints_every_figure_and_target():
                    "large data, 30-page site: 3 news posts, 12 suppliers / ",
                    "preview at 25 pages per language: save -> page served, median ", "preview memory: rebuild 3 vs"):
         assert re.search(rf"{VERDICT} {re.escape(target)}", targets), (target, targets)
+    cpu = r"the same in user CPU time of all processes: \d+\.\d -> \d+\.\d s, [+-]\d+\.\d s \([+-]\d+%"
+    assert len(re.findall(cpu, targets)) == 2, targets  # one per site size
 
 
 def test_the_benchmark_previews_with_the_flags_of_make_preview():
