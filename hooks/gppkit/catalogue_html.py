@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from .catalogue_model import Council, LabelsBase, Supplier
-from .safe_html import contact_text, escape_text as e, external_link
+from .safe_html import contact_text, definition_item, escape_text as e, external_link
+from .search import SEARCH_IGNORED
 from .vocabularies import COUNTRIES, CRITERIA, PRODUCT_GROUPS
 
 COUNCIL_UI_KEYS = (
@@ -71,8 +72,7 @@ def _table(caption: str, headers: Sequence[tuple[str, bool]], rows: Iterable[str
 
 def _facts(pairs: Iterable[tuple[str, str]]) -> str:
     """A definition list; values are HTML already."""
-    # Line breaks between the items: without them site search reads "term" and "value" as one word.
-    items = "".join(f"<dt>{e(term)}</dt>\n<dd>{value}</dd>\n" for term, value in pairs)
+    items = "".join(definition_item(e(term), value) for term, value in pairs)
     return f'<dl class="gpp-council__facts">{items}</dl>'
 
 
@@ -108,7 +108,7 @@ def _code_list(section: str, codes: Sequence[str], labels: Labels) -> str:
 # Site search finds a supplier by name, country or city. Its labels are on the page once, in
 # the filters; its example and contact are left out: with 5000 suppliers they were most of the
 # words Pagefind indexed in the whole site (+1.7 s build), for results that all point to this page.
-UNSEARCHED = " data-pagefind-ignore"
+UNSEARCHED = SEARCH_IGNORED
 
 
 class SupplierRows:

@@ -13,6 +13,7 @@ from html import escape
 
 from .dates import format_deadline, format_event_when
 from .events import Event
+from .safe_html import definition_item
 
 UPCOMING_MARKER = "<!-- events: upcoming -->"
 PAST_MARKER = "<!-- events: past -->"
@@ -36,9 +37,7 @@ def event_anchor(event: Event) -> str:
 
 
 def _fact(term: str, detail: str) -> str:
-    # The line breaks are for site search: Pagefind joins a <dt>'s text and the next <dd>'s into one
-    # word when nothing separates them ("WhereKouvola"), so the place could not be found.
-    return f"<dt>{escape(term)}</dt>\n<dd>{detail}</dd>\n"
+    return definition_item(escape(term), detail)
 
 
 def _registration(event: Event, page: EventPage) -> str:

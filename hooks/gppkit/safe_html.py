@@ -17,6 +17,15 @@ def escape_text(value: object) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "&#10;")
 
 
+def definition_item(term_html: str, detail_html: str) -> str:
+    """One ``<dt>``/``<dd>`` pair of a definition list; both are HTML already.
+
+    The line breaks are for site search: Pagefind reads a term and the detail after it as one
+    word ("WhereKouvola") when nothing separates them, and the detail could not be found.
+    """
+    return f"<dt>{term_html}</dt>\n<dd>{detail_html}</dd>\n"
+
+
 def external_link(url: str, text: str) -> str:
     """A link with visible ``text``; only the text when ``url`` is not http, https or mailto."""
     if not is_safe_link(url):

@@ -50,7 +50,9 @@ def build_search_index(site_dir: Path) -> None:
 # contact columns), taken out of what Pagefind reads: it still had to parse them, 1.4 s of CPU for
 # five 4.4 MB catalogue pages, 0.85 s without them, for a byte-identical index (tests/test_search_views.py).
 # Such a cell holds escaped data and lists, never another cell.
-_UNSEARCHED_CELL = re.compile(r"<td data-pagefind-ignore>.*?</td>", re.DOTALL)
+SEARCH_IGNORED = " data-pagefind-ignore"  # the attribute Pagefind skips an element for
+_UNSEARCHED_CELL_START = f"<td{SEARCH_IGNORED}>"
+_UNSEARCHED_CELL = re.compile(re.escape(_UNSEARCHED_CELL_START) + r".*?</td>", re.DOTALL)
 SEARCH_VIEW_SUFFIX = ".pagefind-view"
 FULL_PAGE_SUFFIX = ".pagefind-full"
 SEARCH_VIEW_MIN_CHARACTERS = 1_000_000  # smaller pages: not worth a second file
@@ -58,7 +60,7 @@ SEARCH_VIEW_MIN_CHARACTERS = 1_000_000  # smaller pages: not worth a second file
 
 def search_view(page_html: str) -> str | None:
     """What Pagefind reads of a large page: the page without the cells it would ignore; None if the same."""
-    if len(page_html) < SEARCH_VIEW_MIN_CHARACTERS or "<td data-pagefind-ignore>" not in page_html:
+    if len(page_html) < SEARCH_VIEW_MIN_CHARACTERS or _UNSEARCHED_CELL_START not in page_html:
         return None
     return _UNSEARCHED_CELL.sub("", page_html)
 
