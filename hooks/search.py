@@ -4,8 +4,8 @@ Pages opt in to the index with data-pagefind-body (overrides/main.html puts it o
 pages only), so untranslated fallback copies never answer a query in the wrong language.
 
 In the editor preview (`mkdocs serve --dirty`, `make preview`) the index is rebuilt in the
-background: the saved page is served at once, its search entry a moment later. In `mkdocs build`,
-a large page is indexed from its search view, without the cells search ignores (gppkit.search).
+background: the saved page is served at once, its search entry a moment later. In `mkdocs build`
+each language is indexed as it is built (hooks/search_pages.py); its bundle is assembled here.
 """
 
 import sys
@@ -17,14 +17,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+import gpp_search_build
 from gpp_mkdocs import is_last_step_of_build
-from gppkit.search import (
-    SEARCH_MARKER, BackgroundIndexer, SearchIndexError, build_search_index, search_widget_html, write_search_view,
-)
+from gppkit.search import SEARCH_MARKER, BackgroundIndexer, SearchIndexError, build_search_index, search_widget_html
 from gppkit.urls import site_path
 
 _preview: dict[str, BackgroundIndexer | None] = {"indexer": None}
-_command: dict[str, str | None] = {"name": None}
 
 
 def _report_preview_problem(message: str) -> None:
@@ -33,7 +31,6 @@ def _report_preview_problem(message: str) -> None:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _command["name"] = command
     if command == "serve" and dirty:
         _preview["indexer"] = BackgroundIndexer(_report_preview_problem)
 
@@ -52,13 +49,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     return html.replace(SEARCH_MARKER, widget)
 
 
-# Last: the page as it will be written. Not while serving: the server must never see a view.
-@event_priority(-200)
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> None:
-    if _command["name"] in ("build", "gh-deploy"):
-        write_search_view(Path(page.file.abs_dest_path), output)
-
-
 # After every language is written (static-i18n builds them inside on_post_build at -100).
 @event_priority(-120)
 def on_post_build(config: MkDocsConfig) -> None:
@@ -68,6 +58,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         _preview["indexer"].request(Path(config.site_dir))
         return
     try:
-        build_search_index(Path(config.site_dir))
+        # Pagefind over the written site when the pages were not indexed as they were written
+        # (serve, --dirty) or no language indexed one (its bundle's scripts are still needed).
+        if not (gpp_search_build.is_active() and gpp_search_build.assemble(Path(config.site_dir))):
+            build_search_index(Path(config.site_dir))
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
+    finally:
+        gpp_search_build.discard()

@@ -23,7 +23,8 @@ def normalised_log(output: str, site_dir: Path) -> list[str]:
 
 
 def scratch_folders(parent: Path) -> list[Path]:
-    return [path for path in parent.iterdir() if path.name.startswith(".gpp-languages-")]
+    """The language processes' and the search bundles' scratch folders (.gpp-languages-*, .gpp-search-*)."""
+    return [path for path in parent.iterdir() if path.name.startswith(".gpp-")]
 
 
 @pytest.fixture(scope="module")

@@ -1,23 +1,39 @@
-"""Large pages are indexed from their search views: the same Pagefind bundle, no file left behind."""
+"""`mkdocs build` indexes each language as it is built, from the pages' search views (gppkit.search).
+
+The bundle must be the one Pagefind makes from the written pages: the views leave out only what
+Pagefind skips, and the languages' bundles assembled give the whole site's.
+"""
 
 from __future__ import annotations
 
+import base64
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_ROOT, copy_site, language_dir, run_build
+from conftest import LANGUAGES, PROJECT_ROOT, assert_clean_failure, copy_site, language_dir, run_build
 from gppkit import search
+from gppkit.pagefind_service import PagefindService, PagefindServiceError
 from gppkit.search import (
-    FULL_PAGE_SUFFIX, SEARCH_VIEW_MIN_CHARACTERS, SEARCH_VIEW_SUFFIX, SearchIndexError, build_search_index,
-    search_view, write_search_view,
+    SEARCH_BODY_END, SEARCH_BODY_START, UNSEARCHED_CELLS_MIN_CHARACTERS, LanguageSearchIndex, SearchIndexError,
+    assemble_bundle, build_search_index, search_view,
 )
 from test_catalogue_build import search_records
+from test_parallel_build import scratch_folders
 
 sys.path.insert(0, str(PROJECT_ROOT / "bench"))
 from datagen import vocabularies, write_suppliers  # noqa: E402 - the benchmark's generator of suppliers
+
+
+def page(body: str, language: str = "fi", outside: str = "") -> str:
+    """A page shaped like ours: header and navigation around the indexed element."""
+    return (f'<!doctype html>\n<html lang="{language}" class="no-js"><head><meta charset="utf-8">'
+            f'<title>Toimittajat - GPP</title><link rel="stylesheet" href="x.css"></head><body>'
+            f'<header{outside}><nav><a href="/">Etusivu</a> <a href="/fi/news/">Uutiset</a></nav></header>'
+            f"<main>{SEARCH_BODY_START}{body}{SEARCH_BODY_END}</main><footer>© 2026</footer></body></html>")
 
 
 def large_page(rows: int = 3500) -> str:
@@ -27,94 +43,158 @@ def large_page(rows: int = 3500) -> str:
         f"<td data-pagefind-ignore>An example &amp; a story about reuse number {n}, kept out of search.</td>"
         f'<td data-pagefind-ignore><a href="mailto:s{n}@example.org">s{n}@example.org</a></td></tr>'
         for n in range(rows))
-    return (f'<!doctype html><html lang="fi"><head><title>Toimittajat</title></head><body><main data-pagefind-body>'
-            f'<h1 id="toimittajat">Toimittajat</h1><table><tbody>\n{cells}\n</tbody></table></main></body></html>')
+    return page(f'<h1 id="toimittajat">Toimittajat</h1><table><tbody>\n{cells}\n</tbody></table>')
 
 
-def bundle(site: Path) -> dict[str, bytes]:
-    folder = site / search.PAGEFIND_FOLDER
+def bundle_files(folder: Path) -> dict[str, bytes]:
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def site_with(tmp_path: Path, name: str, page: str) -> Path:
-    site = tmp_path / name
-    (site / "toimittajat").mkdir(parents=True)
-    (site / "toimittajat" / "index.html").write_text(page, encoding="utf-8")
-    return site
+def whole_pages_bundle(pages: list[tuple[str, str]]) -> dict[str, bytes]:
+    """What Pagefind's service makes of the whole pages, given in the same order (no views)."""
+    service = PagefindService()
+    try:
+        for path, html in pages:
+            service.send({"type": "AddFile", "index_id": service.index_id, "file_path": path, "url": None,
+                          "file_contents": html})
+        answer = service.request({"type": "GetFiles", "index_id": service.index_id})
+    finally:
+        service.close()
+    return {file["path"]: base64.b64decode(file["content"]) for file in answer["files"]}
 
 
-def test_only_a_large_page_with_ignored_cells_gets_a_view():
-    page = large_page()
-    assert len(page) >= SEARCH_VIEW_MIN_CHARACTERS
-    view = search_view(page)
-    assert view is not None and "data-pagefind-ignore" not in view and "kept out of search" not in view
-    assert view.count("Supplier 7 Oy") == page.count("Supplier 7 Oy") and view.count("<tr") == page.count("<tr")
-    assert search_view(large_page(rows=10)) is None  # small: not worth a second file
-    assert search_view(page.replace("<td data-pagefind-ignore>", "<td>")) is None  # nothing to leave out
+def views_bundle(pages: list[tuple[str, str]], folder: Path) -> dict[str, bytes]:
+    index = LanguageSearchIndex()
+    for path, html in pages:
+        index.add(path, html)
+    assert index.write_bundle(folder)
+    return bundle_files(folder)
 
 
-def test_a_page_indexed_from_its_view_gives_the_same_bundle_and_stays_whole(tmp_path: Path):
-    page = large_page()
-    plain, viewed = site_with(tmp_path, "plain", page), site_with(tmp_path, "viewed", page)
-    write_search_view(viewed / "toimittajat" / "index.html", page)
-    assert (viewed / "toimittajat" / f"index.html{SEARCH_VIEW_SUFFIX}").is_file()
-    build_search_index(plain)
-    build_search_index(viewed)
-    assert bundle(viewed) == bundle(plain)
-    assert "Supplier 3499 Oy" in search_records(viewed)["/toimittajat/"]
-    assert (viewed / "toimittajat" / "index.html").read_text(encoding="utf-8") == page
-    assert sorted(path.name for path in (viewed / "toimittajat").iterdir()) == ["index.html"]
+def test_a_view_keeps_the_language_title_and_indexed_element_only():
+    view = search_view(page("<h1>Toimittajat</h1><p>Kierrätys</p>"))
+    assert view is not None
+    assert view.startswith('<!doctype html>\n<html lang="fi"><head><meta charset="utf-8"><title>Toimittajat - GPP</title>')
+    assert f"{SEARCH_BODY_START}<h1>Toimittajat</h1><p>Kierrätys</p></div>" in view
+    assert "Etusivu" not in view and "© 2026" not in view and "x.css" not in view
 
 
-def test_the_page_is_put_back_when_pagefind_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    page = large_page()
-    site = site_with(tmp_path, "site", page)
-    write_search_view(site / "toimittajat" / "index.html", page)
-    seen: list[str] = []
-
-    def failing_pagefind(command: list[str], **options: object) -> subprocess.CompletedProcess[str]:
-        seen.append((site / "toimittajat" / "index.html").read_text(encoding="utf-8"))
-        return subprocess.CompletedProcess(command, 2, "", "boom")
-
-    monkeypatch.setattr(search.subprocess, "run", failing_pagefind)
-    with pytest.raises(SearchIndexError, match="boom"):
-        build_search_index(site)
-    assert seen == [search_view(page)]  # Pagefind was given the view
-    assert (site / "toimittajat" / "index.html").read_text(encoding="utf-8") == page
-    assert sorted(path.name for path in (site / "toimittajat").iterdir()) == ["index.html"]
+def test_pages_outside_the_index_have_no_view_and_pages_with_pagefind_attributes_elsewhere_stay_whole():
+    assert search_view("<html lang=\"fi\"><body><main>Fallback copy</main></body></html>") is None
+    whole = page("<p>x</p>", outside=' data-pagefind-filter="tyyppi"')
+    assert search_view(whole) == whole
 
 
-def test_a_build_with_a_large_catalogue_indexes_it_from_views_and_leaves_none(tmp_path: Path):
+def test_a_large_page_loses_its_ignored_cells_a_small_one_keeps_them():
+    view = search_view(large_page())
+    assert view is not None and len(large_page()) >= UNSEARCHED_CELLS_MIN_CHARACTERS
+    assert "data-pagefind-ignore" not in view and "kept out of search" not in view and view.count("<tr") == 3500
+    assert "data-pagefind-ignore" in search_view(large_page(rows=10))
+
+
+def test_views_give_the_bundle_the_whole_pages_give(built_site: Path, tmp_path: Path):
+    # Every language of the real site, plus a catalogue-sized page: byte for byte.
+    for language in LANGUAGES:
+        root = language_dir(built_site, language)
+        pages = [(path.relative_to(built_site).as_posix(), path.read_text(encoding="utf-8"))
+                 for path in sorted(root.rglob("*.html"))
+                 if language != "en" or path.relative_to(root).parts[0] not in LANGUAGES]
+        indexed = [item for item in pages if search_view(item[1]) is not None]
+        assert len(indexed) > 20, language
+        assert views_bundle(pages, tmp_path / language) == whole_pages_bundle(indexed), language
+    large = [("fi/toimittajat/index.html", large_page())]
+    assert views_bundle(large, tmp_path / "large") == whole_pages_bundle(large)
+
+
+def test_the_built_bundle_indexes_the_pages_pagefind_finds_on_disk(built_site: Path, tmp_path: Path):
+    # Pagefind over the written site lists the pages in the file system's order, so its index
+    # chunks differ; the pages' records (fragments, named by their content) must be the same.
+    pagefind_over_site = tmp_path / "pagefind-over-site"
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(built_site), "--output-path",
+         str(pagefind_over_site), "--silent"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    built = bundle_files(built_site / search.PAGEFIND_FOLDER)
+    expected = bundle_files(pagefind_over_site)
+    fragments = {name for name in expected if name.startswith("fragment/")}
+    assert fragments and {name for name in built if name.startswith("fragment/")} == fragments
+    assert all(built[name] == expected[name] for name in fragments)
+    entry, expected_entry = (json.loads(files["pagefind-entry.json"]) for files in (built, expected))
+    assert list(entry["languages"]) == sorted(LANGUAGES)
+    assert {language: meta["page_count"] for language, meta in entry["languages"].items()} == \
+        {language: meta["page_count"] for language, meta in expected_entry["languages"].items()}
+    assert [name for name in ("pagefind.js", "pagefind-ui.js", "wasm.unknown.pagefind") if built[name] != expected[name]] == []
+
+
+def test_bundles_assembled_keep_shared_files_once_and_merge_the_entries(tmp_path: Path):
+    finnish = [("fi/a/index.html", page("<h1>Hankinnat</h1><p>Vihreät hankinnat</p>"))]
+    polish = [("pl/a/index.html", page("<h1>Zamówienia</h1><p>Zielone zamówienia</p>", language="pl"))]
+    views_bundle(finnish, tmp_path / "parts" / "fi")
+    views_bundle(polish, tmp_path / "parts" / "pl")
+    assemble_bundle([tmp_path / "parts" / "fi", tmp_path / "parts" / "pl"], tmp_path / "bundle")
+    whole = whole_pages_bundle(finnish + polish)
+    assembled = bundle_files(tmp_path / "bundle")
+    assert sorted(assembled) == sorted(whole)
+    assert [name for name in whole if name != "pagefind-entry.json" and whole[name] != assembled[name]] == []
+    entry = json.loads(assembled["pagefind-entry.json"])
+    assert entry == {**json.loads(whole["pagefind-entry.json"]),
+                     "languages": dict(sorted(json.loads(whole["pagefind-entry.json"])["languages"].items()))}
+
+
+def test_bundles_that_disagree_on_a_shared_file_are_refused(tmp_path: Path):
+    for language in ("fi", "pl"):
+        (tmp_path / language).mkdir()
+        (tmp_path / language / "pagefind.js").write_text(f"// {language}", encoding="utf-8")
+    with pytest.raises(SearchIndexError, match="Two languages' search bundles differ in pagefind.js"):
+        assemble_bundle([tmp_path / "fi", tmp_path / "pl"], tmp_path / "bundle")
+
+
+def test_a_language_without_indexed_pages_writes_no_bundle(tmp_path: Path):
+    index = LanguageSearchIndex()
+    index.add("fi/a/index.html", "<html lang=\"fi\"><body>fallback copy</body></html>")
+    assert index.write_bundle(tmp_path / "fi") is False and not (tmp_path / "fi").exists()
+
+
+def test_pagefind_stopping_is_reported_with_the_page(tmp_path: Path):
+    broken = tmp_path / "pagefind"
+    broken.write_text("#!/bin/sh\necho 'pagefind: cannot start' >&2\nexit 3\n", encoding="utf-8")
+    broken.chmod(0o755)
+    with pytest.raises(PagefindServiceError, match=r"Pagefind stopped \(exit 3\):\npagefind: cannot start"):
+        PagefindService(broken)
+    index = LanguageSearchIndex(lambda: PagefindService(broken))
+    with pytest.raises(SearchIndexError, match="Pagefind could not index fi/a/index.html: Pagefind stopped"):
+        index.add("fi/a/index.html", page("<p>x</p>"))
+
+
+def test_a_build_whose_pagefind_fails_stops_with_its_message_and_leaves_no_scratch(tmp_path: Path):
+    broken = tmp_path / "pagefind"
+    broken.write_text("#!/bin/sh\necho 'pagefind: out of order' >&2\nexit 3\n", encoding="utf-8")
+    broken.chmod(0o755)
+    root = copy_site(tmp_path / "src")
+    result = run_build(root, tmp_path / "site", PAGEFIND_BINARY_PATH=str(broken))
+    assert_clean_failure(result, "Pagefind could not index", "index.html: Pagefind stopped (exit 3)", "pagefind: out of order")
+    assert scratch_folders(tmp_path) == []
+
+
+def test_a_build_with_a_large_catalogue_indexes_its_searched_cells_only(tmp_path: Path):
     root = copy_site(tmp_path / "src")
     write_suppliers(root / "data" / "suppliers.yml", 1300, vocabularies(root / "data" / "labels.yml"))
     result = run_build(root)
     assert result.returncode == 0, result.stdout + result.stderr
     site = root / "site"
-    assert not [path for path in site.rglob("*") if path.name.endswith((SEARCH_VIEW_SUFFIX, FULL_PAGE_SUFFIX))]
     records = search_records(site)
     for language in ("en", "fi"):
-        page = (language_dir(site, language) / "suppliers" / "index.html").read_text(encoding="utf-8")
-        assert len(page) >= SEARCH_VIEW_MIN_CHARACTERS and page.count("<td data-pagefind-ignore>") == 4 * 1300
+        html = (language_dir(site, language) / "suppliers" / "index.html").read_text(encoding="utf-8")
+        assert len(html) >= UNSEARCHED_CELLS_MIN_CHARACTERS and html.count("<td data-pagefind-ignore>") == 4 * 1300
         content = records["/" + ("" if language == "en" else f"{language}/") + "suppliers/"]
         assert "Kouvola" in content and "mailto" not in content and "office@" not in content
+    assert scratch_folders(tmp_path / "src") == []
 
 
-def test_the_preview_writes_no_views(tmp_path: Path):
-    # Serving pages while Pagefind reads their views would serve the views: `mkdocs serve` writes none.
-    from search import _command, on_post_page  # noqa: PLC0415 - the hook module (hooks/ is on sys.path)
-
-    class FakeFile:
-        abs_dest_path = str(tmp_path / "out" / "index.html")
-
-    class FakePage:
-        file = FakeFile()
-
-    _command["name"] = "serve"
-    try:
-        on_post_page(large_page(), page=FakePage(), config=None)  # type: ignore[arg-type]
-        assert not (tmp_path / "out").exists()
-        _command["name"] = "build"
-        on_post_page(large_page(), page=FakePage(), config=None)  # type: ignore[arg-type]
-        assert (tmp_path / "out" / f"index.html{SEARCH_VIEW_SUFFIX}").is_file()
-    finally:
-        _command["name"] = None
+def test_pagefind_over_the_written_site_still_serves_the_preview(tmp_path: Path):
+    # `mkdocs serve` and the preview index the written site, with Pagefind's command line.
+    site = tmp_path / "site"
+    (site / "fi" / "a").mkdir(parents=True)
+    (site / "fi" / "a" / "index.html").write_text(page("<h1>Hankinnat</h1><p>Vihreät hankinnat</p>"), encoding="utf-8")
+    build_search_index(site)
+    assert "Vihreät hankinnat" in search_records(site)["/fi/a/"]

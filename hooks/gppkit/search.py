@@ -8,6 +8,7 @@ whole words in the others, and a visitor downloads only the index fragments a qu
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import os
@@ -15,9 +16,10 @@ import re
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
+
+from gppkit.pagefind_service import PagefindService, PagefindServiceError
 
 SEARCH_MARKER = "<!-- search: results -->"
 PAGEFIND_FOLDER = "pagefind"
@@ -36,67 +38,145 @@ class SearchIndexError(RuntimeError):
 def build_search_index(site_dir: Path) -> None:
     """Index every page marked data-pagefind-body under ``site_dir`` into ``site_dir/pagefind``.
 
-    A page's search view (see ``search_view``), when one was written, stands in for the page meanwhile.
+    What the editor preview and `mkdocs serve` run over the written site; `mkdocs build` gives
+    Pagefind each page as it is written instead (``LanguageSearchIndex``).
     """
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", PAGEFIND_FOLDER, "--silent"]
-    with search_views_in_place(site_dir):
-        result = subprocess.run(command, capture_output=True, text=True)
+    result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index {site_dir} (exit {result.returncode}):\n{result.stderr.strip()}")
     normalise_entry_file(site_dir)
 
 
+# What Pagefind reads of a page marked data-pagefind-body: the <html lang> (which index), the title
+# and the marked element; the rest (navigation, header, footer: 12 of every 13 bytes of a page) it
+# parses only to skip. overrides/main.html closes the element with the comment SEARCH_BODY_END.
+SEARCH_BODY_START = "<div data-pagefind-body>"
+SEARCH_BODY_END = "</div><!-- /pagefind-body -->"
+_HTML_LANG = re.compile(r'<html\b[^>]*\blang="[^"]*"')
+_TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
 # A large page's cells that search leaves out (data-pagefind-ignore, as the catalogue's example and
-# contact columns), taken out of what Pagefind reads: it still had to parse them, 1.4 s of CPU for
-# five 4.4 MB catalogue pages, 0.85 s without them, for a byte-identical index (tests/test_search_views.py).
-# Such a cell holds escaped data and lists, never another cell.
+# contact columns), taken out too: Pagefind still had to parse them, 1.4 s of CPU for five 4.4 MB
+# catalogue pages, 0.85 s without them. Such a cell holds escaped data and lists, never another cell.
 SEARCH_IGNORED = " data-pagefind-ignore"  # the attribute Pagefind skips an element for
 _UNSEARCHED_CELL_START = f"<td{SEARCH_IGNORED}>"
 _UNSEARCHED_CELL = re.compile(re.escape(_UNSEARCHED_CELL_START) + r".*?</td>", re.DOTALL)
-SEARCH_VIEW_SUFFIX = ".pagefind-view"
-FULL_PAGE_SUFFIX = ".pagefind-full"
-SEARCH_VIEW_MIN_CHARACTERS = 1_000_000  # smaller pages: not worth a second file
+UNSEARCHED_CELLS_MIN_CHARACTERS = 1_000_000  # smaller pages: not worth the pass
 
 
 def search_view(page_html: str) -> str | None:
-    """What Pagefind reads of a large page: the page without the cells it would ignore; None if the same."""
-    if len(page_html) < SEARCH_VIEW_MIN_CHARACTERS or _UNSEARCHED_CELL_START not in page_html:
+    """The part of a page Pagefind indexes, as a page of its own; None for a page outside the index.
+
+    A page with Pagefind attributes outside the marked element (a filter or metadata in the header,
+    say) is returned whole: Pagefind reads those too. tests/test_search_views.py checks that the
+    views give the bundle the whole pages give.
+    """
+    start = page_html.find(SEARCH_BODY_START)
+    end = page_html.rfind(SEARCH_BODY_END)
+    if start < 0 or end < start:
         return None
-    return _UNSEARCHED_CELL.sub("", page_html)
+    outside = page_html[:start] + page_html[end:]
+    language, title = _HTML_LANG.search(outside), _TITLE.search(outside)
+    if "data-pagefind-" in outside or language is None:
+        return page_html
+    body = page_html[start:end + len("</div>")]
+    if len(body) >= UNSEARCHED_CELLS_MIN_CHARACTERS and _UNSEARCHED_CELL_START in body:
+        body = _UNSEARCHED_CELL.sub("", body)
+    head = f'<head><meta charset="utf-8">{title.group(0) if title else ""}</head>'
+    return f"<!doctype html>\n{language.group(0)}>{head}<body>{body}</body></html>\n"
 
 
-def write_search_view(page_path: Path, page_html: str) -> None:
-    """Next to the page (``index.html.pagefind-view``), for ``build_search_index`` to use and remove.
+class LanguageSearchIndex:
+    """One language's pages, given to a Pagefind service as they are written; its bundle at the end.
 
-    Called before MkDocs writes the page itself, so the page's folder may not exist yet.
+    Each language build (in whichever process builds it) has one, so Pagefind indexes while the
+    other languages are still being built, from the pages' search views, without reading the site
+    back from disk; ``assemble_bundle`` puts the languages' bundles together afterwards. The
+    pages are indexed in the order they are given, so the same build gives the same bundle.
     """
-    view = search_view(page_html)
-    if view is not None:
-        page_path.parent.mkdir(parents=True, exist_ok=True)
-        page_path.with_name(page_path.name + SEARCH_VIEW_SUFFIX).write_text(view, encoding="utf-8")
+
+    def __init__(self, start_service: Callable[[], PagefindService] = PagefindService):
+        self._start_service = start_service
+        self._service: PagefindService | None = None
+        self._pages: dict[int, str] = {}  # message id -> the page's path in the site
+
+    def add(self, dest_path: str, page_html: str) -> None:
+        """``dest_path``: the page's path in the site (``bg/projects/index.html``); Pagefind makes its URL."""
+        view = search_view(page_html)
+        if view is None:
+            return
+        try:
+            if self._service is None:
+                self._service = self._start_service()
+            message_id = self._service.send(
+                {"type": "AddFile", "index_id": self._service.index_id, "file_path": dest_path, "url": None,
+                 "file_contents": view})
+        except PagefindServiceError as error:
+            raise SearchIndexError(f"Pagefind could not index {dest_path}: {error}") from None
+        self._pages[message_id] = dest_path
+
+    def write_bundle(self, folder: Path) -> bool:
+        """Write this language's bundle into ``folder``; False (nothing written) when no page was indexed."""
+        if self._service is None:
+            return False
+        service = self._service
+        try:
+            answer = service.request({"type": "GetFiles", "index_id": service.index_id})
+            failed = [path for message_id, path in self._pages.items() if service.answer(message_id)["type"] != "IndexedFile"]
+        except PagefindServiceError as error:
+            raise SearchIndexError(f"Pagefind could not index the pages: {error}") from None
+        finally:
+            self.close()
+        if failed or answer["type"] != "GetFiles":
+            raise SearchIndexError(f"Pagefind could not index {', '.join(failed) or 'the pages'}: {answer}")
+        for file in answer["files"]:
+            path = folder / file["path"]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(base64.b64decode(file["content"]))
+        return True
+
+    def close(self) -> None:
+        if self._service is not None:
+            self._service.close()
+            self._service = None
 
 
-@contextmanager
-def search_views_in_place(site_dir: Path) -> Iterator[None]:
-    """Each page with a search view is swapped for it while the block runs, and put back afterwards.
+ENTRY_FILE = "pagefind-entry.json"
 
-    The views are gone afterwards, whatever happens. Only `mkdocs build` writes views: the preview's
-    server must never serve one.
+
+def assemble_bundle(language_bundles: list[Path], bundle_dir: Path) -> None:
+    """Move the languages' bundles into one: their files side by side, their entry files merged.
+
+    Each language's files are named after it (``bg_…``); the files every bundle has (Pagefind's
+    scripts, styles, the generic WebAssembly) are the same in each and kept once. The merged entry
+    file is what one Pagefind run over the whole site writes, with its languages sorted.
     """
-    swapped: list[Path] = []
-    try:
-        for view in sorted(site_dir.rglob("*" + SEARCH_VIEW_SUFFIX)):
-            page = view.with_name(view.name.removesuffix(SEARCH_VIEW_SUFFIX))
-            if not page.is_file():
-                view.unlink()
+    entries: list[dict] = []
+    made: set[Path] = set()
+    for language_bundle in language_bundles:
+        for path in sorted(language_bundle.rglob("*")):
+            if path.is_dir():
                 continue
-            os.replace(page, page.with_name(page.name + FULL_PAGE_SUFFIX))
-            swapped.append(page)
-            os.replace(view, page)
-        yield
-    finally:
-        for page in swapped:
-            os.replace(page.with_name(page.name + FULL_PAGE_SUFFIX), page)
+            relative = path.relative_to(language_bundle)
+            if relative.as_posix() == ENTRY_FILE:
+                entries.append(json.loads(path.read_text(encoding="utf-8")))
+                continue
+            target = bundle_dir / relative
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            if target.exists():
+                if target.read_bytes() != path.read_bytes():
+                    raise SearchIndexError(f"Two languages' search bundles differ in {relative.as_posix()}")
+                continue
+            os.replace(path, target)
+    if not entries:
+        return
+    entry = dict(entries[0])
+    entry["languages"] = dict(sorted(
+        (language, meta) for each in entries for language, meta in each.get("languages", {}).items()))
+    bundle_dir.mkdir(parents=True, exist_ok=True)
+    (bundle_dir / ENTRY_FILE).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 class BackgroundIndexer:
@@ -145,7 +225,7 @@ def normalise_entry_file(site_dir: Path) -> None:
     Pagefind lists the languages in whatever order its threads finish; sorting keeps two builds
     of the same input byte-identical. The file is read as JSON, so the order means nothing to it.
     """
-    entry = site_dir / PAGEFIND_FOLDER / "pagefind-entry.json"
+    entry = site_dir / PAGEFIND_FOLDER / ENTRY_FILE
     data = json.loads(entry.read_text(encoding="utf-8"))
     data["languages"] = dict(sorted(data.get("languages", {}).items()))
     entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
