@@ -15,6 +15,7 @@ Pagefind (WriteFiles), because Pagefind's service may still be writing when it a
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import subprocess
 import tempfile
@@ -38,6 +39,18 @@ def pagefind_executable() -> Path:
     return executable
 
 
+PIPE_BYTES = 1 << 20  # Linux's default limit for a pipe's buffer (/proc/sys/fs/pipe-max-size)
+
+
+def _widen(pipe: Any) -> None:
+    """A page's view (a catalogue's is megabytes) fits in the pipe: the build does not wait, page by
+    page, for Pagefind's reading thread to be given a CPU (64 KiB by default)."""
+    try:
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except (AttributeError, OSError):  # another system, or a lower limit: the default size works too
+        pass
+
+
 class PagefindService:
     """One Pagefind service process holding one index."""
 
@@ -50,6 +63,7 @@ class PagefindService:
         except OSError as error:
             self._errors.close()
             raise PagefindServiceError(f"Pagefind could not be started: {error}") from None
+        _widen(self._process.stdin)
         self._unread = bytearray()
         self._answers: dict[int, dict[str, Any]] = {}
         self._last_id = 0
