@@ -83,6 +83,8 @@ def test_pages_outside_the_index_have_no_view_and_pages_with_pagefind_attributes
     assert search_view("<html lang=\"fi\"><body><main>Fallback copy</main></body></html>") is None
     whole = page("<p>x</p>", outside=' data-pagefind-filter="tyyppi"')
     assert search_view(whole) == whole
+    other_template = '<html lang="fi"><body><article data-pagefind-body>Uutinen</article></body></html>'
+    assert search_view(other_template) == other_template
 
 
 def test_a_large_page_loses_its_ignored_cells_a_small_one_keeps_them():

@@ -68,13 +68,16 @@ def search_view(page_html: str) -> str | None:
     """The part of a page Pagefind indexes, as a page of its own; None for a page outside the index.
 
     A page with Pagefind attributes outside the marked element (a filter or metadata in the header,
-    say) is returned whole: Pagefind reads those too. tests/test_search_views.py checks that the
+    say), or marked without overrides/main.html's closing comment, is returned whole: Pagefind reads
+    those too. tests/test_search_views.py checks that the
     views give the bundle the whole pages give.
     """
+    if "data-pagefind-body" not in page_html:
+        return None
     start = page_html.find(SEARCH_BODY_START)
     end = page_html.rfind(SEARCH_BODY_END)
-    if start < 0 or end < start:
-        return None
+    if start < 0 or end < start:  # marked some other way (another template): Pagefind reads it all
+        return page_html
     outside = page_html[:start] + page_html[end:]
     language, title = _HTML_LANG.search(outside), _TITLE.search(outside)
     if "data-pagefind-" in outside or language is None:
