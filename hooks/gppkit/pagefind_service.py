@@ -55,11 +55,10 @@ class PagefindService:
     """One Pagefind service process holding one index."""
 
     def __init__(self, executable: Path | None = None):
+        command = [str(executable or pagefind_executable()), "--service"]
         self._errors = tempfile.TemporaryFile()  # a file, not a pipe: nobody reads it until something fails
         try:
-            self._process = subprocess.Popen(
-                [str(executable or pagefind_executable()), "--service"],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors)
+            self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors)
         except OSError as error:
             self._errors.close()
             raise PagefindServiceError(f"Pagefind could not be started: {error}") from None
@@ -67,7 +66,11 @@ class PagefindService:
         self._unread = bytearray()
         self._answers: dict[int, dict[str, Any]] = {}
         self._last_id = 0
-        self.index_id = self.request({"type": "NewIndex", "config": None})["index_id"]
+        try:
+            self.index_id = self.request({"type": "NewIndex", "config": None})["index_id"]
+        except PagefindServiceError:
+            self.close()
+            raise
 
     def send(self, payload: dict[str, Any]) -> int:
         """Send a request without waiting for its answer; returns its message id."""
