@@ -176,10 +176,19 @@ def assemble_bundle(language_bundles: list[Path], bundle_dir: Path) -> None:
     if not entries:
         return
     entry = dict(entries[0])
-    entry["languages"] = dict(sorted(
-        (language, meta) for each in entries for language, meta in each.get("languages", {}).items()))
+    entry["languages"] = {language: meta for each in entries for language, meta in each.get("languages", {}).items()}
     bundle_dir.mkdir(parents=True, exist_ok=True)
-    (bundle_dir / ENTRY_FILE).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    _write_entry_file(bundle_dir / ENTRY_FILE, entry)
+
+
+def _write_entry_file(path: Path, entry: dict) -> None:
+    """pagefind-entry.json with its languages sorted, as compact as Pagefind writes it.
+
+    Pagefind lists the languages in whatever order its threads finish; sorting keeps two builds
+    of the same input byte-identical. The file is read as JSON, so the order means nothing to it.
+    """
+    entry = {**entry, "languages": dict(sorted(entry.get("languages", {}).items()))}
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 class BackgroundIndexer:
@@ -223,15 +232,9 @@ class BackgroundIndexer:
 
 
 def normalise_entry_file(site_dir: Path) -> None:
-    """Rewrite pagefind-entry.json with its languages in sorted order.
-
-    Pagefind lists the languages in whatever order its threads finish; sorting keeps two builds
-    of the same input byte-identical. The file is read as JSON, so the order means nothing to it.
-    """
+    """Rewrite the entry file of Pagefind's command line with its languages in sorted order."""
     entry = site_dir / PAGEFIND_FOLDER / ENTRY_FILE
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    data["languages"] = dict(sorted(data.get("languages", {}).items()))
-    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    _write_entry_file(entry, json.loads(entry.read_text(encoding="utf-8")))
 
 
 def search_widget_html(ui: dict[str, str], root_url: str, base_path: str) -> str:
