@@ -49,6 +49,15 @@ def is_fallback(page: Page, config: MkDocsConfig) -> bool:
     return getattr(page.file, "locale", current_language(config)) != current_language(config)
 
 
+def writes_whole_site(command: str | None, dirty: bool) -> bool:
+    """True for the commands that write every page of every language into the site folder.
+
+    ``command`` and ``dirty`` as on_startup receives them: `mkdocs build` and `gh-deploy` without
+    --dirty (`serve` writes into a temporary folder and rebuilds; --dirty writes only what changed).
+    """
+    return command in ("build", "gh-deploy") and not dirty
+
+
 def is_last_step_of_build(config: MkDocsConfig) -> bool:
     """True in the outer build's on_post_build after every language has been written.
 

@@ -23,14 +23,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from gpp_language_workers import LanguageWorkers
-from gpp_mkdocs import build_languages, current_language, i18n_plugin, is_last_step_of_build
+from gpp_mkdocs import build_languages, current_language, i18n_plugin, is_last_step_of_build, writes_whole_site
 
 log = logging.getLogger("mkdocs.hooks.parallel_build")
-_state: dict[str, Any] = {"command": None, "dirty": False, "workers": None, "parent": None}
+_state: dict[str, Any] = {"whole_site": False, "workers": None, "parent": None}
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _state.update(command=command, dirty=dirty)
+    _state["whole_site"] = writes_whole_site(command, dirty)
 
 
 def worker_processes(environ: dict[str, str] = os.environ) -> int:
@@ -46,7 +46,7 @@ def worker_processes(environ: dict[str, str] = os.environ) -> int:
 
 def _other_languages(config: MkDocsConfig) -> list[str]:
     """The languages static-i18n would build after this one, or [] when this is not a parallel build."""
-    if _state["command"] not in ("build", "gh-deploy") or _state["dirty"] or i18n_plugin(config).building:
+    if not _state["whole_site"] or i18n_plugin(config).building:
         return []
     return [language for language in build_languages(config) if language != current_language(config)]
 

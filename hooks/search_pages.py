@@ -13,15 +13,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 import gpp_search_build
-from gpp_mkdocs import current_language, i18n_plugin
+from gpp_mkdocs import current_language, i18n_plugin, writes_whole_site
 from gppkit.search import SearchIndexError
 
 log = logging.getLogger("mkdocs.hooks.search_pages")
-_command: dict[str, object] = {"name": None, "dirty": False}
+_command: dict[str, bool] = {"whole_site": False}
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _command.update(name=command, dirty=dirty)
+    _command["whole_site"] = writes_whole_site(command, dirty)
 
 
 # Before hooks/parallel_build.py forks the language processes (-100): they write into the scratch folder too.
@@ -29,7 +29,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if i18n_plugin(config).building:  # a language built inside the first one's build
         return
     gpp_search_build.discard()
-    if _command["name"] in ("build", "gh-deploy") and not _command["dirty"]:
+    if _command["whole_site"]:
         try:
             gpp_search_build.begin(Path(config.site_dir))
         except OSError as error:  # hooks/search.py lets Pagefind read the written site instead
