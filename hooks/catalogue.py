@@ -22,7 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from gpp_data import data_dir, site_catalogue
 from gpp_mkdocs import current_language, default_language, i18n_plugin
-from gppkit.catalogue_export import open_data_files
+from gppkit.catalogue_export import SupplierExport, open_data_files
 from gppkit.catalogue_html import (
     CATALOGUE_UI_KEYS, COUNCIL_UI_KEYS, Downloads, Labels, SupplierRows, render_council, render_supplier_catalogue,
 )
@@ -33,7 +33,7 @@ from gppkit.urls import language_root
 
 DOWNLOADS_FOLDER = "catalogue"
 
-_state: dict[str, Any] = {"catalogue": None, "rows": None, "rendered": {}, "deferred": {}}
+_state: dict[str, Any] = {"catalogue": None, "rows": None, "export": None, "rendered": {}, "deferred": {}}
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> None:
@@ -48,6 +48,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if _state["rows"] is None or _state["rows"].suppliers is not catalogue.suppliers.suppliers:
         # Prepared by the first language, before the others are forked (hooks/parallel_build.py).
         _state["rows"] = SupplierRows(catalogue.suppliers.suppliers)
+        _state["export"] = SupplierExport(catalogue.suppliers.suppliers)
     _state["deferred"].clear()
     missing = [key for key in (*COUNCIL_UI_KEYS, *CATALOGUE_UI_KEYS) if key not in config.extra.get("ui", {})]
     if missing:
@@ -117,7 +118,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     language = current_language(config)
     folder = Path(config.site_dir) / language_root(language, default_language(config)) / DOWNLOADS_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    files = open_data_files(catalogue.councils.councils, catalogue.suppliers.suppliers,
+    files = open_data_files(catalogue.councils.councils, _state["export"],
                             Labels(catalogue.labels, language), config.extra["ui"]["catalogue_notice"])
     for name, content in files.items():
         (folder / name).write_bytes(content)

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from catalogue_samples import edit, line_with
 from conftest import LANGUAGES, PROJECT_ROOT, assert_clean_failure, copy_site, language_dir, run_build
 from gppkit.catalogue_data import load_catalogue
-from gppkit.catalogue_export import open_data_files
+from gppkit.catalogue_export import SupplierExport, open_data_files
 from gppkit.catalogue_html import Labels, count_text
 from gppkit.ui_text import load_ui_text, ui_for_language
 
@@ -73,7 +73,7 @@ def test_every_council_member_is_in_its_countrys_table(built_site: Path, languag
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_open_data_downloads_exist_parse_and_are_linked(built_site: Path, language: str):
     folder = language_dir(built_site, language) / "catalogue"
-    expected = open_data_files(COUNCILS, SUPPLIERS, label(language), ui_for_language(UI, language)["catalogue_notice"])
+    expected = open_data_files(COUNCILS, SupplierExport(SUPPLIERS), label(language), ui_for_language(UI, language)["catalogue_notice"])
     for name, content in expected.items():
         assert (folder / name).read_bytes() == content, name
     rows = list(csv.DictReader(io.StringIO((folder / "suppliers.csv").read_text(encoding="utf-8"))))

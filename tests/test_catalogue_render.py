@@ -12,7 +12,9 @@ from bs4 import BeautifulSoup
 
 from catalogue_samples import labels_data, sample_labels
 from conftest import LANGUAGES, PROJECT_ROOT
-from gppkit.catalogue_export import SUPPLIER_COLUMNS, councils_csv, open_data_files, suppliers_csv, suppliers_json
+from gppkit.catalogue_export import (
+    SUPPLIER_COLUMNS, SupplierExport, councils_csv, open_data_files, spreadsheet_text, suppliers_csv, suppliers_json,
+)
 from gppkit.catalogue_html import Downloads, Labels, render_council, render_supplier_catalogue
 from gppkit.catalogue_markers import MarkerError, replace_markers
 from gppkit.catalogue_model import Council, LabelsFile, Supplier
@@ -171,8 +173,8 @@ def test_unknown_markers_are_all_reported_with_their_line_in_the_file():
 def test_open_data_is_deterministic_parseable_and_labelled():
     labels = Labels(nasty_labels(), "pl")
     suppliers = [supplier(), supplier(id="pl-second", contact=None)]
-    files = open_data_files([council()], suppliers, labels, "notice")
-    assert files == open_data_files([council()], suppliers, labels, "notice")
+    files = open_data_files([council()], SupplierExport(suppliers), labels, "notice")
+    assert files == open_data_files([council()], SupplierExport(suppliers), labels, "notice")
     assert all(b"\r" not in content for content in files.values())
     rows = list(csv.DictReader(io.StringIO(files["suppliers.csv"].decode("utf-8"))))
     assert tuple(rows[0]) == SUPPLIER_COLUMNS
@@ -187,6 +189,41 @@ def test_open_data_is_deterministic_parseable_and_labelled():
     assert [(m["organisation"], m["type_code"], m["type"]) for m in members] == [(NASTY, "ngo", NASTY)]
     assert suppliers_csv(suppliers, labels) == files["suppliers.csv"]
     assert suppliers_json(suppliers, labels, "notice") == files["suppliers.json"]
+
+
+def dict_writer_csv(suppliers: list[Supplier], labels: Labels) -> bytes:
+    """The suppliers' CSV written the plain way, row by row with csv.DictWriter: the reference."""
+    def joined(section: str, codes: list[str]) -> str:
+        return "; ".join(labels(section, code) for code in codes)
+
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=SUPPLIER_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for s in suppliers:
+        row = {"id": s.id, "name": s.name, "country_code": s.country, "country": labels("countries", s.country),
+               "city": s.city, "product_group_codes": "; ".join(s.product_groups),
+               "product_groups": joined("product_groups", s.product_groups), "criteria_codes": "; ".join(s.criteria),
+               "criteria": joined("criteria", s.criteria), "example": s.example.in_language(labels.language),
+               "website": s.website, "contact": s.contact or ""}
+        writer.writerow({column: spreadsheet_text(value) for column, value in row.items()})
+    return buffer.getvalue().encode("utf-8")
+
+
+@pytest.mark.parametrize("language", ["pl", "bg"])
+def test_prepared_open_data_is_byte_for_byte_the_plain_writers(language: str):
+    # Commas, quotes, line breaks, a formula start, Cyrillic, no contact, an example that is one quote.
+    suppliers = [supplier(), supplier(id="pl-second", name="Zielony, \"Eko\" Sp. z o.o.", city="=Łódź",
+                                      contact=None, example={lang: '"' for lang in LANGUAGES}),
+                 supplier(id="pl-third", name="Зелен\r\nдом", city="-", criteria=["fsc", "eu_ecolabel"])]
+    labels = Labels(nasty_labels(), language)
+    export = SupplierExport(suppliers)
+    assert export.csv(labels) == dict_writer_csv(suppliers, labels)
+    document = json.loads(export.json(labels, 'a "notice"'))
+    assert export.json(labels, 'a "notice"').decode("utf-8") == json.dumps(
+        document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert SupplierExport([]).json(labels, "n") == b'{\n  "language": "%s",\n  "notice": "n",\n  "suppliers": []\n}\n' % (
+        language.encode())
+    assert SupplierExport([]).csv(labels) == dict_writer_csv([], labels)
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@"])  # the model strips a leading tab

@@ -14,10 +14,14 @@ from typing import Any
 
 INDENT = "  "
 _compact = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
-_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
+# A string as json.dumps writes it with ensure_ascii=False.
+json_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
-class _Writer:
+class IndentedWriter:
+    """Writes values as ``indented_json`` does, each at the depth it is given; callers that assemble a
+    document themselves write its nested values with it."""
+
     def __init__(self, reuse_from_depth: int) -> None:
         self.reuse_from_depth = reuse_from_depth
         # (id(value), depth) -> (value, text); the value is kept so that its id cannot be reused meanwhile.
@@ -25,7 +29,7 @@ class _Writer:
 
     def value(self, value: Any, depth: int) -> str:
         if isinstance(value, str):
-            return _string(value)
+            return json_string(value)
         if value is None:
             return "null"
         if not isinstance(value, dict | list):
@@ -45,7 +49,7 @@ class _Writer:
         if isinstance(value, dict):
             if not all(isinstance(key, str) for key in value):
                 raise TypeError("JSON object keys must be strings here")
-            body = f",\n{inner}".join(f"{_string(key)}: {self.value(value[key], depth + 1)}" for key in sorted(value))
+            body = f",\n{inner}".join(f"{json_string(key)}: {self.value(value[key], depth + 1)}" for key in sorted(value))
             return f"{{\n{inner}{body}\n{indent}}}"
         body = f",\n{inner}".join(self.value(item, depth + 1) for item in value)
         return f"[\n{inner}{body}\n{indent}]"
@@ -58,4 +62,4 @@ def indented_json(value: Any, reuse_from_depth: int = 3) -> str:
     often it occurs (3: the fields of the records in ``{"records": [{...}, ...]}``); the same
     object may occur at any depth.
     """
-    return _Writer(reuse_from_depth).value(value, 0)
+    return IndentedWriter(reuse_from_depth).value(value, 0)
