@@ -11,21 +11,24 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from gpp_data import editors_errors, site_labels, site_posts
+from gpp_data import editors_errors, site_labels, site_news
 from gpp_generated import add_generated_asset, current_root, urls_by_source
 from gpp_mkdocs import current_language
 from gppkit.clock import build_now
-from gppkit.news import Post, published, used_tags
+from gppkit.news import SiteNews
 from gppkit.news_feeds import LanguageFeeds, feed_items, news_feeds
 from gppkit.urls import absolute_url
-from gppkit.vocabularies import TAGS
 
-_posts: dict[str, list[Post]] = {}
+# Every language's posts, as read at the start of this language's build.
+_state: dict[str, SiteNews] = {}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    _posts.clear()
-    _posts.update(site_posts(config))
+    _state["news"] = site_news(config)
+
+
+def _news() -> SiteNews:
+    return _state["news"]
 
 
 def language_feeds(config: MkDocsConfig) -> LanguageFeeds:
@@ -45,9 +48,9 @@ def language_feeds(config: MkDocsConfig) -> LanguageFeeds:
 @event_priority(-120)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language, feeds = current_language(config), language_feeds(config)
-    posts = published(_posts.get(language, []))
+    posts = _news().published(language)
     urls = {source: absolute_url(config.site_url, url) for source, url in urls_by_source(files).items()}
-    tag_urls = {tag: urls[f"{language}/news/tags/{tag}.md"] for tag in used_tags(posts, TAGS)}
+    tag_urls = {tag: urls[f"{language}/news/tags/{tag}.md"] for tag in _news().tags(language)}
     tag_labels = site_labels(config).section_labels("tags", language)
     with editors_errors():
         rss, atom = news_feeds(feeds, config.site_name, feed_items(posts, urls, tag_labels, tag_urls), build_now())

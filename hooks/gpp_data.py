@@ -21,16 +21,19 @@ from gppkit.catalogue_model import CatalogueData, LabelsBase
 from gppkit.clock import ClockError
 from gppkit.events import Event, load_events
 from gppkit.file_cache import FileCache
-from gppkit.news import Post, load_site_posts
+from gppkit.news import SiteNews, load_site_news
 from gppkit.problems import DataError
 
 T = TypeVar("T")
 _cache = FileCache()
+# The news posts' files, listed once per build like the files' contents (hashed once per build).
+_post_files: dict[Path, list[Path]] = {}
 
 
 def new_build() -> None:
     """A build starts: files are read again if changed, then once for all its languages."""
     _cache.new_build()
+    _post_files.clear()
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -69,10 +72,12 @@ def site_catalogue(config: MkDocsConfig) -> CatalogueData:
         return _catalogue_source(config).load()
 
 
-def site_posts(config: MkDocsConfig) -> dict[str, list[Post]]:
-    """Every language's news posts, drafts included."""
+def site_news(config: MkDocsConfig) -> SiteNews:
+    """Every language's news posts (drafts included), and each language's published posts and tags."""
     docs = Path(config.docs_dir)
-    return _cached("posts", sorted(docs.glob("*/news/*.md")), lambda: load_site_posts(docs))
+    if docs not in _post_files:
+        _post_files[docs] = sorted(docs.glob("*/news/*.md"), key=str)
+    return _cached("posts", _post_files[docs], lambda: load_site_news(docs))
 
 
 def events(config: MkDocsConfig) -> list[Event]:

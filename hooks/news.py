@@ -12,29 +12,27 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from gpp_data import site_labels, site_posts
+from gpp_data import site_labels, site_news
 from gpp_generated import add_generated_page, current_root, urls_by_source
 from gpp_mkdocs import build_languages, current_language
-from gppkit.news import Post, published, used_tags
+from gppkit.news import SiteNews
 from gppkit.news_html import Links, fill_news_markers, tag_page_markdown
-from gppkit.vocabularies import TAGS
 
-# Every language's posts (drafts included), as read at the start of this language's build.
-_posts: dict[str, list[Post]] = {}
+# Every language's posts, as read at the start of this language's build.
+_state: dict[str, SiteNews] = {}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    _posts.clear()
-    _posts.update(site_posts(config))
+    _state["news"] = site_news(config)
 
 
-def _published(language: str) -> list[Post]:
-    return published(_posts.get(language, []))
+def _news() -> SiteNews:
+    return _state["news"]
 
 
 # Before static-i18n's on_files (-100): a draft removed here is not even served as a fallback copy.
 def _leave_out_drafts(files: Files, config: MkDocsConfig) -> Files:
-    drafts = {post.source for posts in _posts.values() for post in posts if post.draft}
+    drafts = _news().draft_sources()
     for file in [file for file in files if file.src_uri in drafts]:
         files.remove(file)
     return files
@@ -46,9 +44,9 @@ def _add_tag_pages(files: Files, config: MkDocsConfig) -> Files:
     language = current_language(config)
     tag_labels = site_labels(config).section_labels("tags", language)
     description = config.extra["ui"]["news_tag_description"]
-    for tag in used_tags(_published(language), TAGS):
+    for tag in _news().tags(language):
         label = tag_labels[tag]
-        with_page = [other for other in build_languages(config) if tag in used_tags(_published(other), TAGS)]
+        with_page = [other for other in build_languages(config) if tag in _news().tags(other)]
         content = tag_page_markdown(tag, label, description.replace("{tag}", label))
         add_generated_page(files, config, f"news/tags/{tag}.md", content, with_page)
     return files
@@ -65,11 +63,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     news_index = files.get_file_from_path("news/index.md")
     links = Links(
         post_urls=urls,
-        tag_urls={tag: urls[f"{language}/news/tags/{tag}.md"] for tag in used_tags(_published(language), TAGS)},
+        tag_urls={tag: urls[f"{language}/news/tags/{tag}.md"] for tag in _news().tags(language)},
         news_url=news_index.url if news_index else f"{root}news/",
         rss_url=f"{root}feed.xml",
         atom_url=f"{root}atom.xml",
         href=lambda url: get_relative_url(url, page.file.url),
     )
     tag_labels = site_labels(config).section_labels("tags", language)
-    return fill_news_markers(html, _published(language), tag_labels, config.extra["ui"], links)
+    return fill_news_markers(html, _news().published(language), tag_labels, config.extra["ui"], links)

@@ -233,3 +233,22 @@ def test_search_finds_a_post_on_its_own_page_not_on_every_listing(built_site: Pa
     title = source_posts(language)[0]["title"].strip()  # listed on the news, tag and home pages too
     holders = [url for url, content in records.items() if title in content]
     assert holders and all(url.startswith(f"{root}news/2") for url in holders), holders
+
+
+def test_site_news_lists_published_posts_newest_first_with_their_tags_and_the_drafts():
+    from datetime import date, datetime, timedelta, timezone
+
+    from gppkit.news import Post, SiteNews
+
+    def post(slug: str, when: date | datetime, tags: tuple[str, ...] = (), draft: bool = False) -> Post:
+        return Post("pl", slug, f"pl/news/{slug}.md", slug.title(), when, "summary", tags, draft)
+
+    evening = datetime(2026, 3, 1, 23, 30, tzinfo=timezone(timedelta(hours=-2)))  # 2 March in UTC
+    posts = [post("older", date(2026, 1, 5), ("climate",)), post("draft", date(2026, 9, 1), ("events",), draft=True),
+             post("a-same-day", date(2026, 3, 2)), post("b-same-day", date(2026, 3, 2), ("webinars", "climate")),
+             post("evening", evening)]
+    news = SiteNews({"pl": posts, "bg": []}, ["webinars", "events", "climate"])
+    assert [p.slug for p in news.published("pl")] == ["evening", "b-same-day", "a-same-day", "older"]
+    assert news.tags("pl") == ["webinars", "climate"]  # vocabulary order; the draft's tag is not used
+    assert news.draft_sources() == {"pl/news/draft.md"}
+    assert news.published("bg") == [] and news.tags("bg") == [] and news.published("fi") == []

@@ -157,6 +157,30 @@ def used_tags(posts: Iterable[Post], vocabulary: Iterable[str]) -> list[str]:
     return [tag for tag in vocabulary if tag in present]
 
 
-def load_site_posts(docs_dir: Path) -> dict[str, list[Post]]:
+class SiteNews:
+    """Every language's posts, with what the listings, tag pages and feeds of a language ask for.
+
+    Computed once per reading of the posts: sorting 500 posts again for every listing and tag
+    page, and for each tag of every language, cost 0.3 s per build.
+    """
+
+    def __init__(self, posts: Mapping[str, list[Post]], vocabulary: Sequence[str]):
+        self.posts = dict(posts)  # language -> its posts, drafts included
+        self._published = {language: published(items) for language, items in self.posts.items()}
+        self._tags = {language: used_tags(items, vocabulary) for language, items in self._published.items()}
+
+    def published(self, language: str) -> list[Post]:
+        """The language's posts that are not drafts, newest first."""
+        return self._published.get(language, [])
+
+    def tags(self, language: str) -> list[str]:
+        """The tags the language's published posts carry, in vocabulary order."""
+        return self._tags.get(language, [])
+
+    def draft_sources(self) -> set[str]:
+        return {post.source for items in self.posts.values() for post in items if post.draft}
+
+
+def load_site_news(docs_dir: Path) -> SiteNews:
     """Every language's posts, checked against the site's languages and tag vocabulary."""
-    return load_posts(docs_dir, LANGUAGES, TAGS)
+    return SiteNews(load_posts(docs_dir, LANGUAGES, TAGS), TAGS)
