@@ -15,7 +15,7 @@ from conftest import LANGUAGES, PROJECT_ROOT
 from gppkit.catalogue_export import (
     SUPPLIER_COLUMNS, SupplierExport, councils_csv, open_data_files, spreadsheet_text, suppliers_csv, suppliers_json,
 )
-from gppkit.catalogue_html import Downloads, Labels, render_council, render_supplier_catalogue
+from gppkit.catalogue_html import Downloads, Labels, SupplierRows, render_council, render_supplier_catalogue
 from gppkit.catalogue_markers import MarkerError, replace_markers
 from gppkit.catalogue_model import Council, LabelsFile, Supplier
 from gppkit.safe_html import escape_text, external_link
@@ -58,7 +58,8 @@ def html(fragment: str) -> BeautifulSoup:
 
 def catalogue(suppliers: list[Supplier], language: str, labels: LabelsFile | None = None) -> str:  # type: ignore[valid-type]
     labels = labels if labels is not None else sample_labels()
-    return render_supplier_catalogue(suppliers, Labels(labels, language), ui_for_language(UI, language), DOWNLOADS)
+    return render_supplier_catalogue(SupplierRows(suppliers), Labels(labels, language), ui_for_language(UI, language),
+                                     DOWNLOADS)
 
 
 def test_escape_text_makes_any_value_inert():
@@ -149,7 +150,7 @@ def test_council_shows_name_kind_unit_meetings_and_members(language: str):
 def test_markers_become_raw_html_blocks_that_markdown_keeps_intact():
     ui, labels = ui_for_language(UI, "bg"), Labels(nasty_labels(), "bg")
     blocks = {("councils", "LV"): render_council(council(), labels, ui, DOWNLOADS),
-              ("catalogue", "suppliers"): render_supplier_catalogue([supplier()], labels, ui, DOWNLOADS)}
+              ("catalogue", "suppliers"): render_supplier_catalogue(SupplierRows([supplier()]), labels, ui, DOWNLOADS)}
     source = "Intro\n<!-- councils: LV -->\nMiddle | not a table\n\n<!--catalogue:suppliers-->\nOutro"
     result = replace_markers(source, lambda kind, argument: blocks.get((kind, argument)), [])
     page = html(markdown.markdown(result, extensions=["attr_list", "admonition", "toc"]))

@@ -14,7 +14,7 @@ from markdown.preprocessors import Preprocessor
 from conftest import LANGUAGES, PROJECT_ROOT, run_build
 from gppkit import yamlio
 from gppkit.catalogue_data import load_catalogue
-from gppkit.catalogue_html import Downloads, Labels, render_council, render_supplier_catalogue
+from gppkit.catalogue_html import Downloads, Labels, SupplierRows, render_council, render_supplier_catalogue
 from gppkit.catalogue_markers import replace_markers
 from gppkit.deferred_html import DeferredBlocks, StandInMissing
 from gppkit.problems import DataError
@@ -45,7 +45,7 @@ def renderer(language: str):
 
     def render(kind: str, argument: str) -> str | None:
         if kind == "catalogue":
-            return render_supplier_catalogue(CATALOGUE.suppliers.suppliers, labels, ui, DOWNLOADS)
+            return render_supplier_catalogue(SupplierRows(CATALOGUE.suppliers.suppliers), labels, ui, DOWNLOADS)
         return render_council(councils[argument], labels, ui, DOWNLOADS)
 
     return render

@@ -172,14 +172,11 @@ def count_text(template: str, shown: int, total: int) -> str:
     return template.replace("{shown}", str(shown)).replace("{total}", str(total))
 
 
-def render_supplier_catalogue(
-    suppliers: Sequence[Supplier] | SupplierRows, labels: Labels, ui: Mapping[str, str], downloads: Downloads
-) -> str:
+def render_supplier_catalogue(table: SupplierRows, labels: Labels, ui: Mapping[str, str], downloads: Downloads) -> str:
     """The catalogue: filters, live count, sortable table, notice and open-data links.
 
-    Give the suppliers as SupplierRows to render them in several languages.
+    ``table``: the suppliers' rows, prepared once for all the languages they are rendered in.
     """
-    table = suppliers if isinstance(suppliers, SupplierRows) else SupplierRows(suppliers)
     suppliers = table.suppliers
     headers = [(ui["catalogue_col_name"], True), (ui["catalogue_col_country"], True), (ui["catalogue_col_city"], True),
                (ui["catalogue_col_product_groups"], False), (ui["catalogue_col_criteria"], False),
