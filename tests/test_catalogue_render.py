@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from catalogue_samples import labels_data, sample_labels
 from conftest import LANGUAGES, PROJECT_ROOT
 from gppkit.catalogue_export import (
-    SUPPLIER_COLUMNS, SupplierExport, councils_csv, open_data_files, spreadsheet_text, suppliers_csv, suppliers_json,
+    SUPPLIER_COLUMNS, SupplierExport, councils_csv, open_data_files, spreadsheet_text,
 )
 from gppkit.catalogue_html import Downloads, Labels, SupplierRows, render_council, render_supplier_catalogue
 from gppkit.catalogue_markers import MarkerError, replace_markers
@@ -188,8 +188,8 @@ def test_open_data_is_deterministic_parseable_and_labelled():
     assert files["suppliers.json"].decode("utf-8") == canonical
     members = list(csv.DictReader(io.StringIO(councils_csv([council()], labels).decode("utf-8"))))
     assert [(m["organisation"], m["type_code"], m["type"]) for m in members] == [(NASTY, "ngo", NASTY)]
-    assert suppliers_csv(suppliers, labels) == files["suppliers.csv"]
-    assert suppliers_json(suppliers, labels, "notice") == files["suppliers.json"]
+    assert SupplierExport(suppliers).csv(labels) == files["suppliers.csv"]  # prepared afresh: the same bytes
+    assert SupplierExport(suppliers).json(labels, "notice") == files["suppliers.json"]
 
 
 def dict_writer_csv(suppliers: list[Supplier], labels: Labels) -> bytes:
@@ -232,7 +232,7 @@ def test_a_csv_cell_a_spreadsheet_would_run_as_a_formula_is_kept_as_text(start: 
     formula = f'{start}HYPERLINK("https://evil.example","x")'
     labels = Labels(nasty_labels(), "en")
     risky = supplier(name=formula, city=formula, example={language: formula for language in LANGUAGES})
-    row = next(csv.DictReader(io.StringIO(suppliers_csv([risky], labels).decode("utf-8"))))
+    row = next(csv.DictReader(io.StringIO(SupplierExport([risky]).csv(labels).decode("utf-8"))))
     assert row["name"] == row["city"] == row["example"] == "'" + formula
     assert row["website"] == risky.website  # other cells unchanged
-    assert json.loads(suppliers_json([risky], labels, "notice"))["suppliers"][0]["name"] == formula  # JSON is data
+    assert json.loads(SupplierExport([risky]).json(labels, "notice"))["suppliers"][0]["name"] == formula  # JSON is data

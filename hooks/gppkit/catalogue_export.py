@@ -50,7 +50,7 @@ class _RecordParts:
     """The labelled parts of records in one language, one object per distinct value.
 
     Thousands of suppliers share a few countries and combinations of product groups and
-    criteria; sharing the objects lets indented_json write each combination once.
+    criteria; sharing the objects lets IndentedWriter write each combination once.
     """
 
     def __init__(self, labels: Labels):
@@ -88,7 +88,7 @@ class _CsvCells:
         return self._buffer.getvalue().removesuffix(LINE_END)
 
 
-# The supplier records of suppliers.json, each at the depth indented_json gives it in the document.
+# The supplier records of suppliers.json, each at the depth json.dumps(indent=2) gives it in the document.
 _FIELD = "\n" + INDENT * 3
 
 
@@ -155,15 +155,6 @@ class SupplierExport:
         return (f"{{\n{INDENT}{json_string('language')}: {json_string(labels.language)},\n"
                 f"{INDENT}{json_string('notice')}: {json_string(notice)},\n"
                 f"{INDENT}{json_string('suppliers')}: {listed}\n}}\n").encode("utf-8")
-
-
-def suppliers_json(suppliers: Sequence[Supplier], labels: Labels, notice: str) -> bytes:
-    """``json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)``, written faster."""
-    return SupplierExport(suppliers).json(labels, notice)
-
-
-def suppliers_csv(suppliers: Sequence[Supplier], labels: Labels) -> bytes:
-    return SupplierExport(suppliers).csv(labels)
 
 
 def councils_csv(councils: Sequence[Council], labels: Labels) -> bytes:
