@@ -44,8 +44,7 @@ translations-mark: $(BIN)/.site-installed
 
 # JSON Schemas of data/*.yml (editors' IDEs check the files with them), regenerated from the models.
 schemas: $(BIN)/.site-installed
-	cd hooks && $(abspath $(BIN))/python -m gppkit.catalogue_schema
-	cd hooks && $(abspath $(BIN))/python -m gppkit.events_schema
+	cd hooks && $(abspath $(BIN))/python -m gppkit.data_schemas
 
 # Build speed against stock Material + static-i18n (README, "Build speed"); about 20 minutes on 2 cores.
 # Faster: make bench BENCH_ARGS=--quick. Every option: .venv/bin/python bench/run.py --help

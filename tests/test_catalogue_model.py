@@ -11,7 +11,7 @@ import pytest
 from catalogue_samples import edit, line_with, write_samples
 from conftest import PROJECT_ROOT
 from gppkit.catalogue_data import CatalogueSource, load_catalogue
-from gppkit.catalogue_schema import SCHEMA_DIR, schema_path, schema_texts
+from gppkit.data_schemas import SCHEMA_DIR, schema_path, schema_texts
 from gppkit.problems import DataError, Problem
 from gppkit.vocabularies import CRITERIA, PARTNER_COUNTRIES, PRODUCT_GROUPS
 

@@ -11,7 +11,6 @@ from icalendar import Calendar
 
 from conftest import LANGUAGES, PROJECT_ROOT, assert_clean_failure, copy_site, language_dir, run_build
 from gppkit.events import load_events, split_by_time
-from gppkit.events_schema import SCHEMA_PATH, events_schema_text
 from gppkit.problems import DataError
 from news_events_helpers import BUILD_NOW, SITE_URL, built_file, labels, language_url, soup, source_events
 
@@ -97,12 +96,6 @@ def test_every_problem_of_the_file_is_reported_at_once(tmp_path: Path):
     assert report.startswith("3 problems")
     assert "field 'timezone'" in report and "field 'kind'" in report
     assert "data/events.yml:13: event 'sample-webinar': field 'id': received an id already used on line 2" in report
-
-
-def test_json_schema_is_generated_from_the_current_model():
-    assert SCHEMA_PATH.read_text(encoding="utf-8") == events_schema_text(), (
-        "data/schema/events.schema.json is out of date: run `cd hooks && python -m gppkit.events_schema`"
-    )
 
 
 def test_upcoming_means_not_yet_ended_at_build_time(tmp_path: Path):

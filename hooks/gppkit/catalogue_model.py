@@ -238,7 +238,7 @@ class CatalogueData(StrictModel):
     labels: LabelsFile  # type: ignore[valid-type]
 
 
-# data/schema/<stem>.schema.json is generated from these: `make schemas` (gppkit/catalogue_schema.py).
+# data/schema/<stem>.schema.json is generated from these: `make schemas` (gppkit/data_schemas.py).
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "councils": CouncilsFile,
     "suppliers": SuppliersFile,
