@@ -28,8 +28,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_pre_build(config: MkDocsConfig) -> None:
     if i18n_plugin(config).building:  # a language built inside the first one's build
         return
-    gpp_search_build.discard()
-    if _command["whole_site"]:
+    if _command["whole_site"]:  # begin() discards what an earlier build in this process left
         try:
             gpp_search_build.begin(Path(config.site_dir))
         except OSError as error:  # hooks/search.py lets Pagefind read the written site instead

@@ -107,8 +107,8 @@ def _code_list(section: str, codes: Sequence[str], labels: Labels) -> str:
 
 # Site search finds a supplier by name, country or city. Its labels are on the page once, in
 # the filters; its example and contact are left out: with 5000 suppliers they were most of the
-# words Pagefind indexed in the whole site (+1.7 s build), for results that all point to this page.
-UNSEARCHED = SEARCH_IGNORED
+# words Pagefind indexed in the whole site (+1.7 s build), for results that all point to this page:
+# their cells carry SEARCH_IGNORED.
 
 
 class SupplierRows:
@@ -130,7 +130,8 @@ class SupplierRows:
         start = (f'<tr id="supplier-{e(supplier.id)}" data-country="{e(supplier.country)}"'
                  f' data-product-groups="{e(groups)}" data-criteria="{e(criteria)}">'
                  f"<td>{external_link(supplier.website, supplier.name)}</td><td>")
-        return start, f"</td><td>{e(supplier.city)}</td><td{UNSEARCHED}>", f"</td><td{UNSEARCHED}>{contact}</td></tr>"
+        return (start, f"</td><td>{e(supplier.city)}</td><td{SEARCH_IGNORED}>",
+                f"</td><td{SEARCH_IGNORED}>{contact}</td></tr>")
 
     def rows(self, labels: Labels) -> Iterator[str]:
         # Thousands of suppliers share a few countries and a few hundred combinations of codes.
@@ -140,8 +141,8 @@ class SupplierRows:
             groups, criteria = code_list("product_groups", tuple(supplier.product_groups)), code_list(
                 "criteria", tuple(supplier.criteria))
             example = e(supplier.example.in_language(labels.language))
-            yield (f"{start}{country(supplier.country)}{middle}{groups}</td><td{UNSEARCHED}>{criteria}"
-                   f"</td><td{UNSEARCHED}>{example}{end}")
+            yield (f"{start}{country(supplier.country)}{middle}{groups}</td><td{SEARCH_IGNORED}>{criteria}"
+                   f"</td><td{SEARCH_IGNORED}>{example}{end}")
 
 
 def _filter(name: str, label: str, all_label: str, options: Iterable[tuple[str, str]]) -> str:
