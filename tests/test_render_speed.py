@@ -3,6 +3,7 @@ the file watcher of the editor preview, Pagefind in the background (hooks/render
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import markdown
 import pytest
 from markdown.preprocessors import Preprocessor
+from mkdocs.config import load_config
 
 from conftest import LANGUAGES, PROJECT_ROOT, run_build
 from gppkit import yamlio
@@ -231,3 +233,16 @@ def test_a_site_with_a_deep_navigation_is_the_same_without_the_render_speed_ups(
     assert [name for name in fast if fast[name] != slow[name]] == []
     pruned = (tmp_path / "fast" / "guides" / "area-01" / "section-01" / "index.html").read_text(encoding="utf-8")
     assert pruned.count("md-nav__item--pruned") >= 3  # the other sections of the area, as single links
+
+
+def test_a_command_ends_leaving_the_builds_objects_to_the_operating_system():
+    # Last of the shutdown hooks: hooks/parallel_build.py unfreezes the data when it closes the workers.
+    shutdown = load_config(str(PROJECT_ROOT / "mkdocs.yml")).plugins.events["shutdown"]
+    assert shutdown[-1].__module__ == "hooks/process_exit.py"
+    assert all(getattr(hook, "mkdocs_priority", 0) > shutdown[-1].mkdocs_priority for hook in shutdown[:-1])
+    frozen = gc.get_freeze_count()
+    try:
+        shutdown[-1]()
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()

@@ -35,3 +35,15 @@ def freeze_before_fork() -> None:
 
 def unfreeze() -> None:
     gc.unfreeze()
+
+
+def leave_to_process_exit() -> None:
+    """The process is ending: what it holds is left to the operating system, not freed object by object.
+
+    When a command returns, Python's finalization frees every object a build made (pages, navigation,
+    templates, the loaded data) through the collector: 0.25 s after a 200-page site in five
+    languages was written, 0.5 s with 5000 suppliers and 2500 posts. Frozen, they stay until the
+    operating system takes the process's memory back at once. atexit handlers still run and the
+    standard streams are still flushed; the files a build writes are closed by then.
+    """
+    gc.freeze()
