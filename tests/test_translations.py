@@ -97,7 +97,7 @@ def test_translated_pages_have_no_notice(site_with_gaps):
 
 def test_build_warns_about_missing_and_outdated_translations_without_failing(site_with_gaps):
     _, output = site_with_gaps
-    assert "Translations need attention" in output
+    assert output.count("Translations need attention") == 1  # made at the start of the build, logged at its end
     assert "missing: docs/pl/privacy.md" in output
     for language in ("bg", "lv", "fi", "pl"):
         assert f"outdated: docs/{language}/join.md" in output
