@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import feedparser
@@ -10,6 +11,7 @@ import pytest
 from babel.dates import format_date
 
 from conftest import LANGUAGES, assert_clean_failure, copy_site, language_dir, run_build
+from gppkit.news import Post, SiteNews
 from news_events_helpers import BABEL_LOCALE, built_file, labels, language_url, soup, source_posts
 
 TAG_LABELS = labels("tags")
@@ -236,10 +238,6 @@ def test_search_finds_a_post_on_its_own_page_not_on_every_listing(built_site: Pa
 
 
 def test_site_news_lists_published_posts_newest_first_with_their_tags_and_the_drafts():
-    from datetime import date, datetime, timedelta, timezone
-
-    from gppkit.news import Post, SiteNews
-
     def post(slug: str, when: date | datetime, tags: tuple[str, ...] = (), draft: bool = False) -> Post:
         return Post("pl", slug, f"pl/news/{slug}.md", slug.title(), when, "summary", tags, draft)
 

@@ -105,17 +105,16 @@ def _code_list(section: str, codes: Sequence[str], labels: Labels) -> str:
     return '<ul class="gpp-cell-list">' + "".join(f"<li>{e(labels(section, code))}</li>" for code in codes) + "</ul>"
 
 
-# Site search finds a supplier by name, country or city. Its labels are on the page once, in
-# the filters; its example and contact are left out: with 5000 suppliers they were most of the
-# words Pagefind indexed in the whole site (+1.7 s build), for results that all point to this page:
-# their cells carry SEARCH_IGNORED.
-
-
 class SupplierRows:
     """The catalogue table's rows, what does not depend on the language prepared once for all languages.
 
     A row is the same in every language but for the country's label, the lists of labels and
     the example: prepared once, the rest of 5000 rows took 0.13 s per language to write.
+
+    Site search finds a supplier by name, country or city. The labels of its product groups and
+    criteria are on the page once, in the filters; those cells, its example and its contact carry
+    SEARCH_IGNORED: with 5000 suppliers they were most of the words Pagefind indexed in the whole
+    site (+1.7 s build), for results that all point to this page.
     """
 
     def __init__(self, suppliers: Sequence[Supplier]):
