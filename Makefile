@@ -52,4 +52,4 @@ bench: $(BIN)/.site-installed
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache

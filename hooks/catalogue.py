@@ -22,18 +22,19 @@ from mkdocs.utils import get_relative_url
 
 from gpp_data import data_dir, site_catalogue
 from gpp_mkdocs import current_language, default_language, i18n_plugin
-from gppkit.catalogue_export import SupplierExport, open_data_files
+from gppkit.catalogue_export import open_data_files
 from gppkit.catalogue_html import (
-    CATALOGUE_UI_KEYS, COUNCIL_UI_KEYS, Downloads, Labels, SupplierRows, render_council, render_supplier_catalogue,
+    CATALOGUE_UI_KEYS, COUNCIL_UI_KEYS, Downloads, Labels, render_council, render_supplier_catalogue,
 )
 from gppkit.catalogue_markers import MarkerError, marker_text, replace_markers
 from gppkit.catalogue_model import CatalogueData
+from gppkit.catalogue_prepared import PreparedCatalogue
 from gppkit.deferred_html import DeferredBlocks, StandInMissing
 from gppkit.urls import language_root
 
 DOWNLOADS_FOLDER = "catalogue"
 
-_state: dict[str, Any] = {"catalogue": None, "rows": None, "export": None, "rendered": {}, "deferred": {}}
+_state: dict[str, Any] = {"catalogue": None, "rendered": {}, "deferred": {}}
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> None:
@@ -44,11 +45,8 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> None:
 def on_pre_build(config: MkDocsConfig) -> None:
     if not i18n_plugin(config).building:  # the first language of a (re)build
         _state["rendered"].clear()
-    _state["catalogue"] = catalogue = site_catalogue(config)
-    if _state["rows"] is None or _state["rows"].suppliers is not catalogue.suppliers.suppliers:
-        # Prepared by the first language, before the others are forked (hooks/parallel_build.py).
-        _state["rows"] = SupplierRows(catalogue.suppliers.suppliers)
-        _state["export"] = SupplierExport(catalogue.suppliers.suppliers)
+    # Loaded by the first language, before the others are forked (hooks/parallel_build.py).
+    _state["catalogue"] = site_catalogue(config)
     _state["deferred"].clear()
     missing = [key for key in (*COUNCIL_UI_KEYS, *CATALOGUE_UI_KEYS) if key not in config.extra.get("ui", {})]
     if missing:
@@ -63,11 +61,11 @@ def _downloads(config: MkDocsConfig, page: Page) -> Downloads:
 
 
 def _render(kind: str, argument: str, config: MkDocsConfig, page: Page) -> str | None:
-    catalogue: CatalogueData = _state["catalogue"]
-    language = current_language(config)
-    labels, ui = Labels(catalogue.labels, language), config.extra["ui"]
+    prepared: PreparedCatalogue = _state["catalogue"]
+    catalogue = prepared.data
+    labels, ui = Labels(catalogue.labels, current_language(config)), config.extra["ui"]
     if kind == "catalogue" and argument == "suppliers":
-        return render_supplier_catalogue(_state["rows"], labels, ui, _downloads(config, page))
+        return render_supplier_catalogue(prepared.rows, labels, ui, _downloads(config, page))
     council = next((c for c in catalogue.councils.councils if kind == "councils" and c.country == argument), None)
     return render_council(council, labels, ui, _downloads(config, page)) if council else None
 
@@ -80,7 +78,7 @@ def _cached_render(kind: str, argument: str, config: MkDocsConfig, page: Page) -
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
-    catalogue: CatalogueData = _state["catalogue"]
+    catalogue: CatalogueData = _state["catalogue"].data
     known = [*(marker_text("councils", c.country) for c in catalogue.councils.councils),
              marker_text("catalogue", "suppliers")]
     blocks = DeferredBlocks()
@@ -114,11 +112,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> 
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    catalogue: CatalogueData = _state["catalogue"]
+    prepared: PreparedCatalogue = _state["catalogue"]
+    catalogue = prepared.data
     language = current_language(config)
     folder = Path(config.site_dir) / language_root(language, default_language(config)) / DOWNLOADS_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    files = open_data_files(catalogue.councils.councils, _state["export"],
+    files = open_data_files(catalogue.councils.councils, prepared.export,
                             Labels(catalogue.labels, language), config.extra["ui"]["catalogue_notice"])
     for name, content in files.items():
         (folder / name).write_bytes(content)

@@ -16,4 +16,4 @@ from gpp_mkdocs import i18n_plugin
 @event_priority(100)  # before the hooks that read the data (priority 0)
 def on_pre_build(config: MkDocsConfig) -> None:
     if not i18n_plugin(config).building:  # the first language of a build
-        new_build()
+        new_build(config)

@@ -3,7 +3,8 @@
 static-i18n builds every language in one process and `mkdocs serve` keeps hook modules loaded
 between rebuilds: one cache (gppkit.file_cache) holds every file parsed and validated, and loads
 a file again only when its content changed. data/labels.yml is validated once and serves the
-catalogue, news tags and event kinds alike.
+catalogue, news tags and event kinds alike. The loaded values are also kept in the site's
+``.cache/gpp`` folder for the next build (deleting it is always safe).
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from gppkit.catalogue_data import CatalogueSource
-from gppkit.catalogue_model import CatalogueData, LabelsBase
+from gppkit.catalogue_model import LabelsBase
+from gppkit.catalogue_prepared import PreparedCatalogue
 from gppkit.clock import ClockError
 from gppkit.events import Event, load_events
-from gppkit.file_cache import FileCache
+from gppkit.file_cache import FileCache, StoredValues, code_version
 from gppkit.news import SiteNews, load_site_news
 from gppkit.problems import DataError
 
@@ -30,14 +32,20 @@ _cache = FileCache()
 _post_files: dict[Path, list[Path]] = {}
 
 
-def new_build() -> None:
+def new_build(config: MkDocsConfig) -> None:
     """A build starts: files are read again if changed, then once for all its languages."""
+    _cache.stored = StoredValues(stored_values_dir(config), code_version())
     _cache.new_build()
     _post_files.clear()
 
 
 def data_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / "data"
+
+
+def stored_values_dir(config: MkDocsConfig) -> Path:
+    """Where loaded data waits for the next build: beside Material's own .cache/plugin folder."""
+    return Path(config.config_file_path).parent / ".cache" / "gpp"
 
 
 @contextmanager
@@ -66,10 +74,11 @@ def site_labels(config: MkDocsConfig) -> LabelsBase:
         return _catalogue_source(config).labels()
 
 
-def site_catalogue(config: MkDocsConfig) -> CatalogueData:
-    """data/councils.yml, suppliers.yml and labels.yml, validated together."""
-    with editors_errors():
-        return _catalogue_source(config).load()
+def site_catalogue(config: MkDocsConfig) -> PreparedCatalogue:
+    """data/councils.yml, suppliers.yml and labels.yml, validated together, with the catalogue's rows
+    and open-data records prepared for every language."""
+    source = _catalogue_source(config)
+    return _cached("prepared catalogue", source.paths(), lambda: PreparedCatalogue.of(source.read()))
 
 
 def site_news(config: MkDocsConfig) -> SiteNews:

@@ -1,11 +1,15 @@
-"""The one cache of parsed and validated files (gppkit.file_cache): loads again only after a change of content."""
+"""The one cache of parsed and validated files (gppkit.file_cache): loads again only after a change of content,
+in the process and between builds."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from gppkit.file_cache import FileCache
+import pytest
+
+from gppkit.file_cache import FileCache, StoredValues, code_version
+from gppkit.problems import DataError, Problem
 
 
 def counting_loader(path: Path, loads: list[str]):
@@ -45,3 +49,85 @@ def test_a_file_that_appears_or_goes_away_is_a_change(tmp_path: Path):
     path.unlink()
     assert cache.get("labels", [path], counting_loader(path, loads)) == "(missing)"
     assert loads == ["(missing)", "city: Oulu", "(missing)"]
+
+
+# Kept between builds: a StoredValues folder (the site's .cache/gpp) outlasts the process.
+
+VERSION = b"code version 1"
+
+
+def stored_cache(folder: Path, version: bytes = VERSION) -> FileCache:
+    """A cache as a new build process has it: nothing in memory, the folder on disk."""
+    return FileCache(StoredValues(folder, version))
+
+
+def test_a_new_process_takes_the_value_kept_by_the_last_one(tmp_path: Path):
+    path, loads = tmp_path / "labels.yml", []
+    path.write_text("city: Oulu", encoding="utf-8")
+    assert stored_cache(tmp_path / "store").get("labels", [path], counting_loader(path, loads)) == "city: Oulu"
+    assert stored_cache(tmp_path / "store").get("labels", [path], counting_loader(path, loads)) == "city: Oulu"
+    assert loads == ["city: Oulu"]
+    assert len(list((tmp_path / "store").glob("*.pickle"))) == 1
+
+
+def test_a_kept_value_is_loaded_again_after_an_edit_that_keeps_size_and_time(tmp_path: Path):
+    path, loads = tmp_path / "labels.yml", []
+    path.write_text("city: Oulu", encoding="utf-8")
+    stored_cache(tmp_path / "store").get("labels", [path], counting_loader(path, loads))
+    status = path.stat()
+    path.write_text("city: Pori", encoding="utf-8")
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert stored_cache(tmp_path / "store").get("labels", [path], counting_loader(path, loads)) == "city: Pori"
+    assert loads == ["city: Oulu", "city: Pori"]
+
+
+def test_a_kept_value_of_other_code_or_another_name_is_not_taken(tmp_path: Path):
+    path, loads = tmp_path / "labels.yml", []
+    path.write_text("city: Oulu", encoding="utf-8")
+    stored_cache(tmp_path / "store").get("labels", [path], counting_loader(path, loads))
+    stored_cache(tmp_path / "store", b"code version 2").get("labels", [path], counting_loader(path, loads))
+    stored_cache(tmp_path / "store").get("events", [path], counting_loader(path, loads))
+    assert loads == ["city: Oulu"] * 3
+
+
+def test_a_damaged_kept_value_is_loaded_again_and_replaced(tmp_path: Path):
+    path, loads = tmp_path / "labels.yml", []
+    path.write_text("city: Oulu", encoding="utf-8")
+    stored_cache(tmp_path / "store").get("labels", [path], counting_loader(path, loads))
+    [kept] = (tmp_path / "store").glob("*.pickle")
+    kept.write_bytes(kept.read_bytes()[:-5])  # cut short, as by a full disk: the digest still matches
+    assert stored_cache(tmp_path / "store").get("labels", [path], counting_loader(path, loads)) == "city: Oulu"
+    assert stored_cache(tmp_path / "store").get("labels", [path], counting_loader(path, loads)) == "city: Oulu"
+    assert loads == ["city: Oulu"] * 2
+
+
+def test_a_failed_load_keeps_nothing_and_fails_again_next_time(tmp_path: Path):
+    path = tmp_path / "labels.yml"
+    path.write_text("city: [", encoding="utf-8")
+
+    def broken() -> str:
+        raise DataError([Problem("data/labels.yml", 1, None, None, "a list not closed", "well-formed YAML")])
+
+    for _ in range(2):
+        with pytest.raises(DataError):
+            stored_cache(tmp_path / "store").get("labels", [path], broken)
+    assert not (tmp_path / "store").exists()
+
+
+def test_a_folder_that_cannot_be_written_only_means_loading_again(tmp_path: Path):
+    path, loads = tmp_path / "labels.yml", []
+    path.write_text("city: Oulu", encoding="utf-8")
+    (tmp_path / "store").write_text("a file where the folder should be", encoding="utf-8")
+    for _ in range(2):
+        assert stored_cache(tmp_path / "store").get("labels", [path], counting_loader(path, loads)) == "city: Oulu"
+    assert loads == ["city: Oulu"] * 2
+
+
+def test_the_code_version_changes_with_the_package_source(tmp_path: Path):
+    package = tmp_path / "package"
+    package.mkdir()
+    (package / "model.py").write_text("LIMIT = 1\n", encoding="utf-8")
+    first = code_version.__wrapped__(package)
+    (package / "model.py").write_text("LIMIT = 2\n", encoding="utf-8")
+    assert code_version.__wrapped__(package) != first
+    assert code_version() == code_version()  # the running code's, read once

@@ -89,7 +89,12 @@ class CatalogueSource:
         return self._cache.get(("labels", path, self.label_prefix), [path],
                                lambda: load_labels(self.data_dir, self.label_prefix))
 
+    def paths(self) -> list[Path]:
+        return [self.data_dir / name for name in CATALOGUE_FILES.values()]
+
+    def read(self) -> CatalogueData:
+        """The three files read and validated now (data/labels.yml from the cache, if unchanged)."""
+        return load_catalogue(self.data_dir, self.label_prefix, self.labels)
+
     def load(self) -> CatalogueData:
-        paths = [self.data_dir / name for name in CATALOGUE_FILES.values()]
-        return self._cache.get(("catalogue", self.data_dir, self.label_prefix), paths,
-                               lambda: load_catalogue(self.data_dir, self.label_prefix, self.labels))
+        return self._cache.get(("catalogue", self.data_dir, self.label_prefix), self.paths(), self.read)

@@ -222,11 +222,16 @@ class LabelsBase(StrictModel):
         return {code: self.label(section, code, language) for code in LABEL_SECTIONS[section]}
 
 
+_SECTION_MODELS = {section: _section_model(section, codes) for section, codes in LABEL_SECTIONS.items()}
+# Module attributes under their own names (CountriesLabels, …), as pickle finds classes: validated
+# labels are kept between builds (gppkit.file_cache).
+globals().update({model.__name__: model for model in _SECTION_MODELS.values()})
+
 LabelsFile = create_model(
     "LabelsFile",
     __base__=LabelsBase,
     __doc__="data/labels.yml: every vocabulary code labelled in " + ", ".join(LANGUAGE_NAMES_EN.values()) + ".",
-    **{section: (_section_model(section, codes), ...) for section, codes in LABEL_SECTIONS.items()},
+    **{section: (model, ...) for section, model in _SECTION_MODELS.items()},
 )
 
 

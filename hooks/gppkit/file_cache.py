@@ -4,11 +4,22 @@ static-i18n builds every language in one process, and `mkdocs serve` keeps hook 
 between rebuilds: each file is parsed and validated once, and again after an editor's change.
 A change is a change of content: two quick edits can leave the size and modification time equal,
 and a file that appears or goes away counts too.
+
+With a ``StoredValues`` folder, the values also outlast the process: the next build whose files
+have the same content (and runs the same code) unpickles them instead of parsing and validating
+again. 5000 suppliers and 2500 posts: 0.9-1.2 s before any language could start, 0.05 s so.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
+import logging
+import os
+import pickle
+import sys
+import tempfile
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,13 +27,75 @@ from typing import Any, TypeVar
 from .collector import collector_paused
 
 T = TypeVar("T")
+Fingerprint = tuple[str, bytes | None]
+log = logging.getLogger("mkdocs.gppkit.file_cache")
+_ABSENT = object()
+# Besides this package's code, what shapes a loaded value: the libraries that parse and validate.
+_LIBRARIES = ("PyYAML", "pydantic", "pydantic_core")
 
 
-def _fingerprint(path: Path) -> tuple[str, bytes | None]:
+def _fingerprint(path: Path) -> Fingerprint:
     try:
         return str(path), hashlib.sha256(path.read_bytes()).digest()
     except OSError:  # missing or unreadable: the loader reports it
         return str(path), None
+
+
+@functools.cache  # the code this process runs: read once, as its modules were imported once
+def code_version(package: Path = Path(__file__).parent) -> bytes:
+    """A digest of the code that loads values: this package's sources, Python's and the libraries' versions."""
+    digest = hashlib.sha256(sys.version.encode())
+    for library in _LIBRARIES:
+        digest.update(f"{library} {importlib.metadata.version(library)}".encode())
+    for source in sorted(package.glob("*.py")):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    return digest.digest()
+
+
+class StoredValues:
+    """Loaded values pickled in a folder (the site's ``.cache/gpp``), one file per name.
+
+    A file starts with the digest of the code version and the files' fingerprints it was
+    loaded from; anything else (another content, other code, a file cut short or unreadable)
+    counts as absent and the value is loaded again. Never a reason for a build to fail: a
+    folder that cannot be written is left alone.
+    """
+
+    def __init__(self, folder: Path, version: bytes):
+        self.folder, self.version = folder, version
+
+    def _file(self, name: Hashable) -> Path:
+        return self.folder / (hashlib.sha256(repr(name).encode()).hexdigest()[:32] + ".pickle")
+
+    def _digest(self, key: tuple[Fingerprint, ...]) -> bytes:
+        return hashlib.sha256(self.version + repr(key).encode()).digest()
+
+    def fetch(self, name: Hashable, key: tuple[Fingerprint, ...]) -> Any:
+        """The value stored for ``name`` loaded from files with ``key``, else ``_ABSENT``."""
+        try:
+            stored = self._file(name).read_bytes()
+        except OSError:
+            return _ABSENT
+        digest = self._digest(key)
+        if stored[:len(digest)] != digest:
+            return _ABSENT
+        try:
+            return pickle.loads(stored[len(digest):])
+        except Exception:  # noqa: BLE001 - a damaged file is only a value to load again
+            log.debug("Stored value %s unreadable; loading it again", self._file(name))
+            return _ABSENT
+
+    def keep(self, name: Hashable, key: tuple[Fingerprint, ...], value: Any) -> None:
+        data = self._digest(key) + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            # Written aside and renamed: a build running beside this one reads a whole file or none.
+            handle, scratch = tempfile.mkstemp(dir=self.folder, suffix=".part")
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(scratch, self._file(name))
+        except OSError as error:  # a read-only checkout, say: the next build loads again
+            log.debug("Not keeping %s in %s: %s", name, self.folder, error)
 
 
 class FileCache:
@@ -33,14 +106,15 @@ class FileCache:
     language, hashing them again for every language and hook cost 0.3 s per language).
     """
 
-    def __init__(self) -> None:
-        self._entries: dict[Hashable, tuple[tuple[Any, ...], Any]] = {}
-        self._build_fingerprints: dict[Path, tuple[str, bytes | None]] | None = None
+    def __init__(self, stored: StoredValues | None = None) -> None:
+        self.stored = stored
+        self._entries: dict[Hashable, tuple[tuple[Fingerprint, ...], Any]] = {}
+        self._build_fingerprints: dict[Path, Fingerprint] | None = None
 
     def new_build(self) -> None:
         self._build_fingerprints = {}
 
-    def _fingerprint(self, path: Path) -> tuple[str, bytes | None]:
+    def _fingerprint(self, path: Path) -> Fingerprint:
         if self._build_fingerprints is None:
             return _fingerprint(path)
         if path not in self._build_fingerprints:
@@ -54,5 +128,14 @@ class FileCache:
         if entry is None or entry[0] != key:
             self._entries.pop(name, None)  # a failed load must not leave the previous value in place
             with collector_paused():  # loading creates many objects and no garbage (gppkit.collector)
-                self._entries[name] = (key, load())
+                self._entries[name] = (key, self._load(name, key, load))
         return self._entries[name][1]
+
+    def _load(self, name: Hashable, key: tuple[Fingerprint, ...], load: Callable[[], T]) -> T:
+        if self.stored is None:
+            return load()
+        value = self.stored.fetch(name, key)
+        if value is _ABSENT:
+            value = load()
+            self.stored.keep(name, key, value)
+        return value

@@ -1,0 +1,65 @@
+"""Data kept between builds (.cache/gpp, gppkit.file_cache.StoredValues): the next build takes the
+parsed and validated data instead of reading it again, writes the same bytes, and still sees every
+edit and every mistake made since."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import feedparser
+
+from catalogue_samples import edit
+from conftest import LANGUAGES, assert_clean_failure, copy_site, language_dir, run_build
+from test_reproducible import files_of
+
+SUPPLIER_NAME = "ЕкоПринт Пловдив ООД"
+RENAMED_SUPPLIER = "ЕкоПринт Пловдив АД"
+POST = "docs/pl/news/2026-10-05-green-deal-themes.md"
+POST_TITLE = "Dwa tematy zielonych porozumień w negocjacjach"
+RETITLED_POST = "Dwa tematy zielonych porozumień wciąż w negocjacjach"
+
+
+def kept_files(root: Path) -> dict[str, int]:
+    """Each kept value's file and the time it was written."""
+    return {path.name: path.stat().st_mtime_ns for path in sorted((root / ".cache" / "gpp").glob("*.pickle"))}
+
+
+def build_ok(root: Path, site: Path) -> dict[str, bytes]:
+    result = run_build(root, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return files_of(site)
+
+
+def test_a_second_build_takes_the_kept_data_and_writes_the_same_bytes(tmp_path: Path):
+    root = copy_site(tmp_path / "src")
+    first = build_ok(root, tmp_path / "first")
+    kept = kept_files(root)
+    assert len(kept) == 4  # news posts, events, labels, the catalogue's three files
+    second = build_ok(root, tmp_path / "second")
+    assert kept_files(root) == kept  # taken, not loaded and written again
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_edits_and_mistakes_after_a_build_are_seen_by_the_next(tmp_path: Path):
+    root = copy_site(tmp_path / "src")
+    first = build_ok(root, tmp_path / "first")
+
+    edit(root / "data" / "suppliers.yml", f"name: {SUPPLIER_NAME}\n", f"name: {RENAMED_SUPPLIER}\n")
+    edit(root / POST, f"title: {POST_TITLE}\n", f"title: {RETITLED_POST}\n")
+    build_ok(root, tmp_path / "edited")
+    for language in LANGUAGES:
+        catalogue = (language_dir(tmp_path / "edited", language) / "suppliers" / "index.html").read_text(encoding="utf-8")
+        assert RENAMED_SUPPLIER in catalogue and SUPPLIER_NAME not in catalogue, language
+    polish = language_dir(tmp_path / "edited", "pl")
+    assert RETITLED_POST in (polish / "news" / "index.html").read_text(encoding="utf-8")
+    assert RETITLED_POST in [entry.title for entry in feedparser.parse((polish / "feed.xml").read_bytes()).entries]
+
+    edit(root / "data" / "suppliers.yml", "id: bg-zelena-trapeza-sofia\n", "id: bg-ekoprint-plovdiv\n")
+    assert_clean_failure(run_build(root, tmp_path / "broken"), "data/suppliers.yml:", "field 'id'",
+                         "id: bg-ekoprint-plovdiv", "already used on line")
+
+    edit(root / "data" / "suppliers.yml", f"name: {RENAMED_SUPPLIER}\n", f"name: {SUPPLIER_NAME}\n")
+    edit(root / "data" / "suppliers.yml", "id: bg-ekoprint-plovdiv\n    name: Зелена", "id: bg-zelena-trapeza-sofia\n    name: Зелена")
+    edit(root / POST, f"title: {RETITLED_POST}\n", f"title: {POST_TITLE}\n")
+    assert build_ok(root, tmp_path / "restored") == first
