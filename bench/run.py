@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 from configs import read_config
 from hugo import hugo_contender
 from preview import measure_preview
-from report import Results, report
-from series import Series, alternate, mkdocs_build
+from report import DataRuns, Results, report
+from series import Series, alternate, first_build, mkdocs_build
 from sitegen import plan_sections, project_pages_per_language
 from variants import PROJECT_CONFIG, STOCK_CONFIG, SiteSpec, write_site
 
@@ -79,22 +79,28 @@ def build_series(work: Path, args: argparse.Namespace) -> tuple[dict[int, Series
     return project, stock, hugo
 
 
-def data_series(work: Path, args: argparse.Namespace) -> list[tuple[int, Series, Series]]:
+def data_series(work: Path, args: argparse.Namespace) -> list[DataRuns]:
     """At each size: the posts as plain pages with the project's suppliers, against news posts and
-    the large catalogue (README, "Build speed", says why this is the comparison)."""
-    pairs = []
+    the large catalogue (README, "Build speed", says why this is the comparison), built again (the
+    data kept by the build before) and as a first build (nothing kept, as in a clean clone)."""
+    series = []
     for pages, rounds in zip(args.pages, (args.runs_small, args.runs_large)):
         baseline_spec = SiteSpec(pages, posts=args.posts, posts_as_news=False)
         large_spec = SiteSpec(pages, posts=args.posts, posts_as_news=True, suppliers=args.suppliers)
-        baseline = Series(f"{args.posts} posts as pages, {project_suppliers()} suppliers", pages + args.posts)
-        large = Series(f"{args.posts} news posts, {args.suppliers} suppliers", pages + args.posts)
+        large_label = f"{args.posts} news posts, {args.suppliers} suppliers"
+        runs = DataRuns(pages, Series(f"{args.posts} posts as pages, {project_suppliers()} suppliers", pages + args.posts),
+                        Series(f"{large_label}, built again", pages + args.posts),
+                        Series(f"{large_label}, first build", pages + args.posts))
         baseline_site = write_site(PROJECT, work / f"data-baseline-{pages}", baseline_spec)
         large_site = write_site(PROJECT, work / f"data-large-{pages}", large_spec)
-        alternate([(baseline, mkdocs_build(baseline_site, PROJECT_CONFIG, strict=True)),
-                   (large, mkdocs_build(large_site, PROJECT_CONFIG, strict=True))], rounds, progress)
-        pairs.append((pages, baseline, large))
+        large_build = mkdocs_build(large_site, PROJECT_CONFIG, strict=True)
+        # The first build before the repeated one in the first round: every repeated build finds kept data.
+        alternate([(runs.baseline, mkdocs_build(baseline_site, PROJECT_CONFIG, strict=True)),
+                   (runs.first, first_build(large_site, large_build)),
+                   (runs.repeat, large_build)], rounds, progress)
+        series.append(runs)
         shutil.rmtree(baseline_site), shutil.rmtree(large_site)  # disk space: 1500-page sites are large
-    return pairs
+    return series
 
 
 def project_suppliers() -> int:

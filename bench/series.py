@@ -61,6 +61,17 @@ def mkdocs_build(folder: Path, config_file: str, strict: bool) -> Callable[[], B
     return run
 
 
+def first_build(folder: Path, run: Callable[[], BuildResult]) -> Callable[[], BuildResult]:
+    """``run`` as the site's first build: without the data kept by the builds before (``.cache``, as in a
+    clean clone)."""
+
+    def first() -> BuildResult:
+        shutil.rmtree(folder / ".cache", ignore_errors=True)
+        return run()
+
+    return first
+
+
 def alternate(contenders: list[Contender], rounds: int, progress: Callable[[str], None],
               limits: Limits | None = None) -> None:
     """``rounds`` rounds; round k runs the contenders in order, reversed every other round; a contender
