@@ -131,3 +131,15 @@ def test_the_code_version_changes_with_the_package_source(tmp_path: Path):
     (package / "model.py").write_text("LIMIT = 2\n", encoding="utf-8")
     assert code_version.__wrapped__(package) != first
     assert code_version() == code_version()  # the running code's, read once
+
+
+def test_a_file_that_could_not_be_put_in_place_leaves_no_scratch_behind(tmp_path: Path, monkeypatch):
+    path, loads = tmp_path / "labels.yml", []
+    path.write_text("city: Oulu", encoding="utf-8")
+
+    def refused(source: str, destination: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refused)
+    assert stored_cache(tmp_path / "store").get("labels", [path], counting_loader(path, loads)) == "city: Oulu"
+    assert list((tmp_path / "store").iterdir()) == []
