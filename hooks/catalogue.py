@@ -1,7 +1,8 @@
 """Councils and the supplier catalogue from data/*.yml, as HTML tables in every language.
 
 - on_pre_build: data/councils.yml, suppliers.yml and labels.yml validated once per build (re-read
-  only when changed, so `mkdocs serve` picks up edits); every problem stops the build together.
+  only when changed, so `mkdocs serve` picks up edits; kept for the next build, see gpp_data), the
+  table's rows and open-data records prepared with them; every problem stops the build together.
 - on_page_markdown: `<!-- councils: BG -->` and `<!-- catalogue: suppliers -->` become raw HTML,
   rendered once per language and page; an unknown marker stops the build. The HTML waits outside
   Markdown (gppkit.deferred_html) and takes its place in on_page_content.
