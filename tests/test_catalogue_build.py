@@ -163,13 +163,18 @@ def test_a_marker_where_markdown_keeps_no_raw_html_stops_the_build(tmp_path: Pat
     )
 
 
+def decode_fragment(content: bytes) -> dict:
+    """One page's record in Pagefind's bundle: gzipped JSON after Pagefind's signature."""
+    data = gzip.decompress(content)
+    assert data.startswith(b"pagefind_dcd")
+    return json.loads(data[len(b"pagefind_dcd"):])
+
+
 def search_records(site: Path) -> dict[str, str]:
-    """Pagefind's indexed text of every page, by URL (its fragments are gzipped JSON)."""
+    """Pagefind's indexed text of every page, by URL."""
     records = {}
     for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(fragment.read_bytes())
-        assert data.startswith(b"pagefind_dcd")
-        record = json.loads(data[len(b"pagefind_dcd"):])
+        record = decode_fragment(fragment.read_bytes())
         records[record["url"]] = record["content"]
     return records
 

@@ -7,7 +7,6 @@ Pagefind skips, and the languages' bundles assembled give the whole site's.
 from __future__ import annotations
 
 import base64
-import gzip
 import json
 import subprocess
 import sys
@@ -22,8 +21,9 @@ from gppkit.search import (
     SEARCH_BODY_END, SEARCH_BODY_START, UNSEARCHED_CELLS_MIN_CHARACTERS, LanguageSearchIndex, SearchIndexError,
     assemble_bundle, build_search_index, search_view,
 )
-from test_catalogue_build import search_records
+from test_catalogue_build import decode_fragment, search_records
 from test_parallel_build import scratch_folders
+from test_reproducible import files_of
 
 sys.path.insert(0, str(PROJECT_ROOT / "bench"))
 from datagen import vocabularies, write_suppliers  # noqa: E402 - the benchmark's generator of suppliers
@@ -47,18 +47,9 @@ def large_page(rows: int = 3500) -> str:
     return page(f'<h1 id="toimittajat">Toimittajat</h1><table><tbody>\n{cells}\n</tbody></table>')
 
 
-def bundle_files(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
-
-
 def fragments(bundle: dict[str, bytes]) -> dict[str, dict]:
-    """The bundle's page records (gzip-compressed JSON after Pagefind's signature), by file name."""
-    records = {}
-    for name, content in bundle.items():
-        if name.startswith("fragment/"):
-            text = gzip.decompress(content).decode("utf-8")
-            records[name] = json.loads(text[text.index("{"):])
-    return records
+    """The bundle's page records, by file name."""
+    return {name: decode_fragment(content) for name, content in bundle.items() if name.startswith("fragment/")}
 
 
 def whole_pages_bundle(pages: list[tuple[str, str]]) -> dict[str, bytes]:
@@ -79,7 +70,7 @@ def views_bundle(pages: list[tuple[str, str]], folder: Path) -> dict[str, bytes]
     for path, html in pages:
         index.add(path, html)
     assert index.write_bundle(folder)
-    return bundle_files(folder)
+    return files_of(folder)
 
 
 def test_a_view_keeps_the_language_title_and_indexed_element_only():
@@ -137,8 +128,8 @@ def test_the_built_bundle_indexes_the_pages_pagefind_finds_on_disk(built_site: P
         [sys.executable, "-m", "pagefind", "--site", str(built_site), "--output-path",
          str(pagefind_over_site), "--silent"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    built = bundle_files(built_site / search.PAGEFIND_FOLDER)
-    expected = bundle_files(pagefind_over_site)
+    built = files_of(built_site / search.PAGEFIND_FOLDER)
+    expected = files_of(pagefind_over_site)
     fragments = {name for name in expected if name.startswith("fragment/")}
     assert fragments and {name for name in built if name.startswith("fragment/")} == fragments
     assert all(built[name] == expected[name] for name in fragments)
@@ -156,7 +147,7 @@ def test_bundles_assembled_keep_shared_files_once_and_merge_the_entries(tmp_path
     views_bundle(polish, tmp_path / "parts" / "pl")
     assemble_bundle([tmp_path / "parts" / "fi", tmp_path / "parts" / "pl"], tmp_path / "bundle")
     whole = whole_pages_bundle(finnish + polish)
-    assembled = bundle_files(tmp_path / "bundle")
+    assembled = files_of(tmp_path / "bundle")
     assert sorted(assembled) == sorted(whole)
     assert [name for name in whole if name != "pagefind-entry.json" and whole[name] != assembled[name]] == []
     entry = json.loads(assembled["pagefind-entry.json"])
