@@ -1,4 +1,5 @@
-"""News: drafts left out, the listing (news/index.md) and latest posts (home page), tag pages.
+"""News: drafts left out, the listing (news/index.md) and latest posts (home page), tag pages,
+each post's date and tags under its title.
 
 Each language lists only the posts written in it (gppkit.news reads docs/<language>/news/).
 Markers are replaced in the rendered HTML, so the listing is built once per page as a string.
@@ -14,9 +15,9 @@ from mkdocs.utils import get_relative_url
 
 from gpp_data import site_labels, site_news
 from gpp_generated import add_generated_page, current_root, urls_by_source
-from gpp_mkdocs import build_languages, current_language
+from gpp_mkdocs import build_languages, current_language, is_fallback
 from gppkit.news import SiteNews
-from gppkit.news_html import Links, fill_news_markers, tag_page_markdown
+from gppkit.news_html import Links, after_title, fill_news_markers, render_post_meta, tag_page_markdown
 
 # Every language's posts, as read at the start of this language's build.
 _state: dict[str, SiteNews] = {}
@@ -55,13 +56,11 @@ def _add_tag_pages(files: Files, config: MkDocsConfig) -> Files:
 on_files = CombinedEvent(_leave_out_drafts, _add_tag_pages)
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if "<!-- news: " not in html:
-        return html
+def _links(page: Page, config: MkDocsConfig, files: Files) -> Links:
     language, root = current_language(config), current_root(config)
     urls = urls_by_source(files)
     news_index = files.get_file_from_path("news/index.md")
-    links = Links(
+    return Links(
         post_urls=urls,
         tag_urls={tag: urls[f"{language}/news/tags/{tag}.md"] for tag in _news().tags(language)},
         news_url=news_index.url if news_index else f"{root}news/",
@@ -69,5 +68,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         atom_url=f"{root}atom.xml",
         href=lambda url: get_relative_url(url, page.file.url),
     )
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    post = _news().post(page.file.src_uri)
+    if post is None and "<!-- news: " not in html:
+        return html
+    language, links = current_language(config), _links(page, config, files)
     tag_labels = site_labels(config).section_labels("tags", language)
+    if post is not None:
+        # An untranslated copy shows the original's date only: its language may have no page for a tag.
+        html = after_title(html, render_post_meta(post, None if is_fallback(page, config) else tag_labels,
+                                                  config.extra["ui"], links))
     return fill_news_markers(html, _news().published(language), tag_labels, config.extra["ui"], links)

@@ -95,6 +95,33 @@ def test_tag_links_on_the_news_page_lead_to_the_tag_pages(built_site: Path, lang
             assert soup(target).find("article").find("h1").get_text(strip=True) == label
 
 
+def post_meta(page: Path) -> dict:
+    """The date and tag links that follow the title of a built post page."""
+    title = soup(page).find("article").find("h1")
+    meta = title.find_next_sibling()
+    assert meta.name == "p" and "gpp-post-meta" in meta["class"], meta
+    tags = meta.find_next_sibling()
+    tags = tags if tags is not None and tags.name == "ul" and "gpp-tags" in tags.get("class", []) else None
+    return {"datetime": meta.time["datetime"], "date": meta.time.get_text(strip=True),
+            "tags": [(a.get_text(strip=True), a["href"]) for a in tags.select("a")] if tags else []}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_post_shows_its_date_and_tags_under_its_title(built_site: Path, language: str):
+    news = language_dir(built_site, language) / "news"
+    listed = {Path(item["href"]).name: item for item in listing(news / "index.html")}
+    for post in source_posts(language):
+        page = news / post["slug"] / "index.html"
+        meta = post_meta(page)
+        assert meta["date"] == format_date(post["date"], format="long", locale=BABEL_LOCALE.get(language, language))
+        assert meta["datetime"] == str(post["date"])[:10]
+        assert [label for label, _ in meta["tags"]] == [TAG_LABELS[tag][language] for tag in post["tags"]]
+        # The same date and tag pages as the listing shows for it.
+        assert meta["date"] == listed[post["slug"]]["date"]
+        assert [built_file(built_site, href, page) for _, href in meta["tags"]] == \
+            [built_file(built_site, href, news / "index.html") for _, href in listed[post["slug"]]["tags"]]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_tag_pages_switch_language_and_carry_absolute_hreflang_links(built_site: Path, language: str):
     page = language_dir(built_site, language) / "news" / "tags" / "climate" / "index.html"
@@ -173,6 +200,15 @@ def test_a_post_missing_in_polish_is_absent_from_polish_listings_and_feeds(edite
     assert "pl" not in {link["hreflang"] for link in html.select("link[rel=alternate][hreflang]")}
     switcher = {a["hreflang"]: built_file(edited_site, a["href"], english_tag_page) for a in html.select("a.md-select__link")}
     assert switcher["pl"] == pl / "index.html"
+
+
+def test_the_english_copy_of_a_post_missing_in_polish_shows_its_english_date_without_tag_links(edited_site: Path):
+    page = language_dir(edited_site, "pl") / "news" / DELETED_IN_PL / "index.html"
+    post = next(post for post in source_posts("en") if post["slug"] == DELETED_IN_PL)
+    meta = post_meta(page)
+    assert meta == {"datetime": str(post["date"])[:10], "date": format_date(post["date"], format="long", locale="en_GB"),
+                    "tags": []}
+    assert soup(page).select_one(".gpp-post-meta").find_parent(attrs={"lang": "en"}) is not None
 
 
 @pytest.mark.parametrize("language", ["en", "bg", "lv", "fi"])

@@ -168,6 +168,7 @@ class SiteNews:
         self.posts = dict(posts)  # language -> its posts, drafts included
         self._published = {language: published(items) for language, items in self.posts.items()}
         self._tags = {language: used_tags(items, vocabulary) for language, items in self._published.items()}
+        self._by_source = {post.source: post for items in self.posts.values() for post in items}
 
     def published(self, language: str) -> list[Post]:
         """The language's posts that are not drafts, newest first."""
@@ -176,6 +177,10 @@ class SiteNews:
     def tags(self, language: str) -> list[str]:
         """The tags the language's published posts carry, in vocabulary order."""
         return self._tags.get(language, [])
+
+    def post(self, source: str) -> Post | None:
+        """The post whose file is ``source`` ("pl/news/x.md"), drafts included; None for any other page."""
+        return self._by_source.get(source)
 
     def draft_sources(self) -> set[str]:
         return {post.source for items in self.posts.values() for post in items if post.draft}

@@ -51,6 +51,21 @@ def _tag_list(post: Post, tag_labels: Mapping[str, str], ui: Mapping[str, str], 
     return f'<ul class="gpp-tags" aria-label="{escape(ui["news_tags"])}">{items}</ul>' if items else ""
 
 
+def render_post_meta(post: Post, tag_labels: Mapping[str, str] | None, ui: Mapping[str, str], links: Links) -> str:
+    """What follows a post's title on its own page: its date, then its tags linked to their pages
+    (``tag_labels`` None: the date only, as on an untranslated copy whose language has no such tag pages)."""
+    date = (f'<p class="gpp-post-meta"><time datetime="{post.day.isoformat()}">'
+            f"{escape(format_long_date(post.day, post.language))}</time></p>")
+    return date + (_tag_list(post, tag_labels, ui, links) if tag_labels is not None else "")
+
+
+def after_title(page_html: str, block: str) -> str:
+    """``block`` right after the page's first level-1 heading; first when Material adds the title itself."""
+    end = page_html.find("</h1>")
+    position = end + len("</h1>") if end >= 0 else 0
+    return page_html[:position] + block + page_html[position:]
+
+
 def render_post(post: Post, heading_level: int, tag_labels: Mapping[str, str], ui: Mapping[str, str], links: Links) -> str:
     heading = f"h{heading_level}"
     return (
