@@ -80,23 +80,29 @@ def test_an_event_on_one_day_shows_the_date_once_and_the_zone_of_that_date():
     start, end = datetime(2026, 12, 9, 10, tzinfo=RIGA), datetime(2026, 12, 9, 11, 30, tzinfo=RIGA)
     assert format_event_when(start, end, RIGA, "en") == "9 December 2026, 10:00–11:30 (Eastern European Standard Time)"
     assert format_event_when(start, end, RIGA, "pl") == "9 grudnia 2026, 10:00–11:30 (czas wschodnioeuropejski standardowy)"
+    # CLDR's "at time" patterns, which Babel lacks: "klo" and "plkst." before the hours.
+    assert format_event_when(start, end, RIGA, "fi") == "9. joulukuuta 2026 klo 10.00–11.30 (Itä-Euroopan normaaliaika)"
+    assert format_event_when(start, end, RIGA, "lv") == "2026. gada 9. decembris plkst. 10:00–11:30 (Austrumeiropas ziemas laiks)"
 
 
 def test_an_event_over_several_days_in_summer_time_names_the_summer_zone():
     start, end = datetime(2018, 9, 11, 9, tzinfo=HELSINKI), datetime(2018, 9, 13, 15, tzinfo=HELSINKI)
-    assert format_event_when(start, end, HELSINKI, "fi") == "11. syyskuuta 2018 9.00 – 13. syyskuuta 2018 15.00 (Itä-Euroopan kesäaika)"
+    assert format_event_when(start, end, HELSINKI, "fi") == "11. syyskuuta 2018 klo 9.00 – 13. syyskuuta 2018 klo 15.00 (Itä-Euroopan kesäaika)"
 
 
 def test_times_are_shown_in_the_events_zone_whatever_offset_they_were_written_in():
     start = datetime(2026, 12, 9, 8, tzinfo=timezone.utc)
     end = start + timedelta(hours=1)
-    assert format_event_when(start, end, RIGA, "bg").startswith("9 декември 2026\u202fг., 10:00 ч. – 11:00 ч.")
+    # Bulgarian: "ч." once, after the span.
+    assert format_event_when(start, end, RIGA, "bg").startswith("9 декември 2026\u202fг., 10:00 – 11:00 ч. (")
 
 
 def test_deadlines_show_a_date_alone_or_a_time_with_its_zone():
     assert format_deadline(date(2026, 12, 7), RIGA, "lv") == "2026. gada 7. decembris"
     moment = datetime(2027, 3, 8, 12, tzinfo=timezone(timedelta(hours=2)))
     assert format_deadline(moment, HELSINKI, "en") == "8 March 2027, 12:00 (Eastern European Standard Time)"
+    assert format_deadline(moment, HELSINKI, "bg") == "8 март 2027\u202fг., 12:00 ч. (Източноевропейско стандартно време)"
+    assert format_deadline(moment, HELSINKI, "fi") == "8. maaliskuuta 2027 klo 12.00 (Itä-Euroopan normaaliaika)"
 
 
 def test_the_build_clock_is_source_date_epoch_when_set():

@@ -75,33 +75,48 @@ def format_zone(moment: datetime, zone: ZoneInfo, language: str) -> str:
     return get_timezone_name(moment.astimezone(zone), width="long", locale=babel_locale(language))
 
 
+# CLDR's "date at time" patterns, which Babel does not ship, where they differ from its plain
+# date-time pattern: Finnish and Latvian put "klo" and "plkst." before a time ("9. joulukuuta 2026
+# klo 10.00–11.30"); Babel's pattern joined the date and the time with a space only.
+_AT_TIME = {"fi": "{1} 'klo' {0}", "lv": "{1} 'plkst'. {0}"}
+# Bulgarian writes "ч." (часа) after a time, once after a span: "10:00 – 11:30 ч.". Babel's short
+# time has none, and its span of hours repeats it ("10:00 ч. – 11:30 ч."): a deadline and an event
+# on one page read differently.
+_HOURS_WORD = {"bg": "ч."}
+
+
 def _date_and_time(day: str, clock: str, language: str) -> str:
     """Join a date and a time with the locale's own pattern ("{1}, {0}" in most languages)."""
-    pattern = Locale.parse(babel_locale(language)).datetime_formats["medium"]
-    return str(pattern).replace("'", "").replace("{1}", day).replace("{0}", clock)
+    pattern = _AT_TIME.get(language) or str(Locale.parse(babel_locale(language)).datetime_formats["medium"])
+    return pattern.replace("'", "").replace("{1}", day).replace("{0}", clock)
+
+
+def _clock(moment: datetime, language: str) -> str:
+    text = format_time(moment, format="short", locale=babel_locale(language))
+    return f"{text} {_HOURS_WORD[language]}" if language in _HOURS_WORD else text
+
+
+def _clock_span(start: datetime, end: datetime, zone: ZoneInfo, language: str) -> str:
+    if language in _HOURS_WORD:
+        return f"{format_time(start, format='short', locale=babel_locale(language))} – {_clock(end, language)}"
+    return format_interval(start, end, "Hm", tzinfo=zone, locale=babel_locale(language))
 
 
 def format_moment(moment: datetime, zone: ZoneInfo, language: str) -> str:
     """"5 November 2018, 12:00 (Eastern European Standard Time)"."""
     local = moment.astimezone(zone)
-    locale = babel_locale(language)
-    clock = format_time(local, format="short", locale=locale)
+    clock = _clock(local, language)
     return f"{_date_and_time(format_long_date(local.date(), language), clock, language)} ({format_zone(local, zone, language)})"
 
 
 def format_event_when(start: datetime, end: datetime, zone: ZoneInfo, language: str) -> str:
     """Start and end in the event's time zone, with the zone named: one date when on one day."""
     start, end = start.astimezone(zone), end.astimezone(zone)
-    locale = babel_locale(language)
     if start.date() == end.date():
-        hours = format_interval(start, end, "Hm", tzinfo=zone, locale=locale)
-        text = _date_and_time(format_long_date(start.date(), language), hours, language)
+        text = _date_and_time(format_long_date(start.date(), language), _clock_span(start, end, zone, language), language)
     else:
-        text = " – ".join(
-            _date_and_time(format_long_date(moment.date(), language),
-                           format_time(moment, format="short", locale=locale), language)
-            for moment in (start, end)
-        )
+        text = " – ".join(_date_and_time(format_long_date(moment.date(), language), _clock(moment, language), language)
+                          for moment in (start, end))
     return f"{text} ({format_zone(start, zone, language)})"
 
 
