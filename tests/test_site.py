@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import (
@@ -52,6 +53,10 @@ def page_url(language: str, source: str) -> str:
 def language_settings(language: str) -> dict:
     (i18n,) = [plugin["i18n"] for plugin in CONFIG["plugins"] if isinstance(plugin, dict) and "i18n" in plugin]
     return next(entry for entry in i18n["languages"] if entry["locale"] == language)
+
+
+def site_name(language: str) -> str:
+    return language_settings(language).get("site_name", CONFIG["site_name"])
 
 
 def test_the_same_pages_exist_as_sources_in_every_language():
@@ -126,6 +131,26 @@ def test_404_page_is_in_its_language(built_site: Path, language: str):
     heading = html.find("article").find("h1").get_text(strip=True)
     english_heading = soup(built_site / "404.html").find("article").find("h1").get_text(strip=True)
     assert (heading == english_heading) == (language == DEFAULT_LANGUAGE)
+    assert html.title.get_text() == f"{heading} - {site_name(language)}"
+
+
+THEME_STRINGS = yaml.safe_load((PROJECT_ROOT / "data" / "ui" / "theme.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_material_strings_the_site_words_differently_come_from_data_ui_theme(built_site: Path, language: str):
+    for path in (language_dir(built_site, language) / output_path("councils.md"), language_dir(built_site, language) / "404.html"):
+        html = soup(path)
+        assert html.select_one(".md-select > button")["aria-label"] == THEME_STRINGS["theme.select.language"][language]
+        assert html.select_one("button.md-top").get_text(strip=True) == THEME_STRINGS["theme.top"][language]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_logo_is_named_by_its_link_not_by_an_english_alt(built_site: Path, language: str):
+    html = page_html(built_site, language, "councils.md")
+    logos = html.select("a.md-logo")
+    assert logos and all(link["aria-label"] == site_name(language) for link in logos)
+    assert [image["alt"] for link in logos for image in link.select("img")] == [""] * len(logos)
 
 
 def test_no_request_to_third_party_hosts(built_site: Path):
