@@ -16,6 +16,7 @@ from conftest import LANGUAGES, PROJECT_ROOT, assert_clean_failure, copy_site, l
 from gppkit.catalogue_data import load_catalogue
 from gppkit.catalogue_export import SupplierExport, open_data_files
 from gppkit.catalogue_html import Labels, count_text
+from gppkit.latin_letters import for_language
 from gppkit.ui_text import load_ui_text, ui_for_language
 
 CATALOGUE = load_catalogue(PROJECT_ROOT / "data")
@@ -43,6 +44,7 @@ def test_every_supplier_is_in_the_catalogue_with_translated_labels(built_site: P
         cells = row.find_all("td", recursive=False)
         assert cells[0].get_text() == supplier.name and cells[0].a["href"] == supplier.website
         assert cells[1].get_text() == labels("countries", supplier.country)
+        assert cells[2].get_text() == for_language(supplier.city, language)
         groups, criteria = [li.get_text() for li in cells[3].select("li")], [li.get_text() for li in cells[4].select("li")]
         assert groups == [labels("product_groups", code) for code in supplier.product_groups]
         assert criteria == [labels("criteria", code) for code in supplier.criteria]
@@ -52,6 +54,17 @@ def test_every_supplier_is_in_the_catalogue_with_translated_labels(built_site: P
     assert catalogue.select_one(".gpp-catalogue__count").get_text() == count_text(
         ui["catalogue_count"], len(SUPPLIERS), len(SUPPLIERS))
     assert catalogue.select_one(".gpp-notice").get_text() == ui["catalogue_notice"]
+
+
+def test_bulgarian_cities_are_cyrillic_on_the_bulgarian_pages_and_latin_elsewhere(built_site: Path):
+    bulgarian = [supplier for supplier in SUPPLIERS if supplier.country == "BG"]
+    assert bulgarian and all(not supplier.city.isascii() for supplier in bulgarian)  # the sample data's own cities
+    for language in LANGUAGES:
+        rows = page(built_site, language, "suppliers").select("article table.gpp-table tbody tr")
+        cities = {row["id"]: row.find_all("td", recursive=False)[2].get_text() for row in rows}
+        for supplier in bulgarian:
+            city = cities[f"supplier-{supplier.id}"]
+            assert city == supplier.city if language == "bg" else (city.isascii() and city != supplier.city)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -66,7 +79,8 @@ def test_every_council_member_is_in_its_countrys_table(built_site: Path, languag
         assert [dd.get_text() for dd in section.select("dd")] == [
             labels("council_kinds", council.kind), council.support_unit.name, labels("meeting_frequencies", council.meets)]
         rows = [[td.get_text() for td in tr.find_all("td")] for tr in section.select("tbody tr")]
-        assert rows == [[m.organisation, labels("member_types", m.type), m.city] for m in council.members]
+        assert rows == [[m.organisation, labels("member_types", m.type), for_language(m.city, language)]
+                        for m in council.members]
         assert ui["councils_notice"] in section.select_one(".gpp-notice").get_text()
 
 
@@ -186,7 +200,7 @@ def test_search_finds_suppliers_by_name_and_city_and_labels_once(built_site: Pat
     labels, root = label(language), "/" if language == "en" else f"/{language}/"
     content = search_records(built_site)[f"{root}suppliers/"]
     for supplier in SUPPLIERS:
-        assert supplier.name in content and supplier.city in content
+        assert supplier.name in content and for_language(supplier.city, language) in content
         assert supplier.example.in_language(language) not in content
         if supplier.contact:
             assert supplier.contact.removeprefix("mailto:") not in content

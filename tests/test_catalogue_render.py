@@ -147,6 +147,20 @@ def test_council_shows_name_kind_unit_meetings_and_members(language: str):
     assert ui["councils_notice"] in page.select_one(".gpp-notice").get_text()
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_bulgarian_city_is_in_latin_letters_on_latin_script_pages(language: str):
+    sofia = supplier(id="bg-sofia", country="BG", city="София", name="Зелена <трапеза> ЕООД")
+    krakow = supplier(id="pl-krakow", city="Kraków")
+    rows = html(catalogue([sofia, krakow], language)).select("tbody tr")
+    cities = [row.find_all("td")[2].get_text() for row in rows]
+    assert cities == (["София", "Kraków"] if language == "bg" else ["Sofia", "Kraków"])
+    assert rows[0].find("td").get_text() == "Зелена <трапеза> ЕООД"  # a name is the supplier's own
+    member = council().model_copy(update={"members": [
+        council().members[0].model_copy(update={"city": "Пловдив"})]})
+    cells = html(render_council(member, Labels(nasty_labels(), language), ui_for_language(UI, language), DOWNLOADS))
+    assert cells.select("tbody td")[2].get_text() == ("Пловдив" if language == "bg" else "Plovdiv")
+
+
 def test_markers_become_raw_html_blocks_that_markdown_keeps_intact():
     ui, labels = ui_for_language(UI, "bg"), Labels(nasty_labels(), "bg")
     blocks = {("councils", "LV"): render_council(council(), labels, ui, DOWNLOADS),

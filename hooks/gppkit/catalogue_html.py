@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from .catalogue_model import Council, LabelsBase, Supplier
+from .latin_letters import LATIN_SCRIPT_LANGUAGES, for_language, in_latin_letters
 from .safe_html import contact_text, definition_item, escape_text as e, external_link
 from .search import SEARCH_IGNORED
 from .vocabularies import COUNTRIES, CRITERIA, PRODUCT_GROUPS
@@ -86,7 +87,7 @@ def render_council(council: Council, labels: Labels, ui: Mapping[str, str], down
     ])
     rows = [
         f"<tr><td>{external_link(member.website, member.organisation)}</td>"
-        f"<td>{e(labels('member_types', member.type))}</td><td>{e(member.city)}</td></tr>"
+        f"<td>{e(labels('member_types', member.type))}</td><td>{e(for_language(member.city, labels.language))}</td></tr>"
         for member in council.members
     ]
     headers = [(ui[key], False) for key in ("councils_col_organisation", "councils_col_type", "councils_col_city")]
@@ -109,7 +110,8 @@ class SupplierRows:
     """The catalogue table's rows, what does not depend on the language prepared once for all languages.
 
     A row is the same in every language but for the country's label, the lists of labels and
-    the example: prepared once, the rest of 5000 rows took 0.13 s per language to write.
+    the example (and a Bulgarian city, in Latin letters on the Latin-script languages' pages):
+    prepared once, the rest of 5000 rows took 0.13 s per language to write.
 
     Site search finds a supplier by name, country or city. The labels of its product groups and
     criteria are on the page once, in the filters; those cells, its example and its contact carry
@@ -122,21 +124,28 @@ class SupplierRows:
         self._parts = [self._language_free_parts(supplier) for supplier in suppliers]
 
     @staticmethod
-    def _language_free_parts(supplier: Supplier) -> tuple[str, str, str]:
+    def _language_free_parts(supplier: Supplier) -> tuple[str, str, str, str]:
+        """The row before the country's label, after it (the city as written, and in Latin letters), its end."""
         contact = external_link(supplier.contact, contact_text(supplier.contact)) if supplier.contact else ""
         # Space-separated codes: what catalogue.js filters on.
         groups, criteria = " ".join(supplier.product_groups), " ".join(supplier.criteria)
         start = (f'<tr id="supplier-{e(supplier.id)}" data-country="{e(supplier.country)}"'
                  f' data-product-groups="{e(groups)}" data-criteria="{e(criteria)}">'
                  f"<td>{external_link(supplier.website, supplier.name)}</td><td>")
-        return (start, f"</td><td>{e(supplier.city)}</td><td{SEARCH_IGNORED}>",
-                f"</td><td{SEARCH_IGNORED}>{contact}</td></tr>")
+        def city_cell(city: str) -> str:
+            return f"</td><td>{e(city)}</td><td{SEARCH_IGNORED}>"
+
+        own, latin_city = city_cell(supplier.city), in_latin_letters(supplier.city)
+        latin = own if latin_city == supplier.city else city_cell(latin_city)
+        return start, own, latin, f"</td><td{SEARCH_IGNORED}>{contact}</td></tr>"
 
     def rows(self, labels: Labels) -> Iterator[str]:
         # Thousands of suppliers share a few countries and a few hundred combinations of codes.
         code_list = lru_cache(maxsize=None)(partial(_code_list, labels=labels))
         country = lru_cache(maxsize=None)(lambda code: e(labels("countries", code)))
-        for supplier, (start, middle, end) in zip(self.suppliers, self._parts):
+        in_latin = labels.language in LATIN_SCRIPT_LANGUAGES
+        for supplier, (start, own_middle, latin_middle, end) in zip(self.suppliers, self._parts):
+            middle = latin_middle if in_latin else own_middle
             groups, criteria = code_list("product_groups", tuple(supplier.product_groups)), code_list(
                 "criteria", tuple(supplier.criteria))
             example = e(supplier.example.in_language(labels.language))
