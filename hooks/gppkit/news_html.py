@@ -38,8 +38,10 @@ class Links:
 
 def tag_page_markdown(tag: str, label: str, description: str) -> str:
     """Source of a generated tag page: title and description in front matter, then the listing marker."""
-    # JSON strings are valid YAML scalars, so any label is quoted safely.
-    title, summary = (json.dumps(text, ensure_ascii=False) for text in (label, description))
+    # JSON strings are valid YAML scalars, so any label is quoted safely. Material prints a page's
+    # title as HTML (heading, <title>, header): the label, from data/labels.yml, is escaped for it;
+    # the description is escaped where overrides/main.html prints it.
+    title, summary = (json.dumps(text, ensure_ascii=False) for text in (escape(label), description))
     return f"---\ntitle: {title}\ndescription: {summary}\n---\n\n{TAG_MARKER.format(tag=tag)}\n"
 
 
