@@ -1,9 +1,12 @@
-"""Refuse configurations that would build a broken site instead of letting them pass silently."""
+"""Refuse configurations and files that would build a broken site, or stop MkDocs with a traceback."""
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 
+from gpp_data import editors_errors
 from gppkit.site_settings import check_site_settings
+from gppkit.text_files import decode_text
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -14,3 +17,11 @@ def on_config(config: MkDocsConfig) -> None:
     )
     if problems:
         raise PluginError("mkdocs.yml is not ready to build:\n" + "\n".join(f"  - {p}" for p in problems))
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files) -> Page:
+    # MkDocs reads the page next and stops with a UnicodeDecodeError traceback on a byte that is
+    # not UTF-8 (a page saved as Windows-1252): the editor gets its file and line instead.
+    with editors_errors():
+        decode_text(page.file.content_bytes, f"docs/{page.file.src_uri}")
+    return page

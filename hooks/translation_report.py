@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from gpp_data import editors_errors
 from gpp_mkdocs import build_languages, default_language, i18n_plugin, is_last_step_of_build
 from gppkit.translations import LanguageStatus, format_report, translation_status
 
@@ -36,7 +37,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     languages = build_languages(config)
     _state["report"] = None
     if len(languages) > 1:  # not the one-language preview
-        _state["report"] = translation_status(Path(config.docs_dir), default_language(config), languages)
+        with editors_errors():  # a page that is not UTF-8, say
+            _state["report"] = translation_status(Path(config.docs_dir), default_language(config), languages)
 
 
 @event_priority(-110)

@@ -16,8 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from gppkit.languages import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
+from gppkit.problems import DataError  # noqa: E402
 from gppkit.translations import (  # noqa: E402
     format_report,
+    page_text,
     source_hash,
     translation_status,
     with_recorded_hash,
@@ -35,7 +37,11 @@ def mark(paths: list[Path], docs_dir: Path) -> int:
         if not english.exists():
             print(f"{path}: no English source at {english}", file=sys.stderr)
             return 2
-        new_hash = source_hash(english.read_text(encoding="utf-8"))
+        try:
+            new_hash = source_hash(page_text(docs_dir, DEFAULT_LANGUAGE, page.as_posix()))
+        except DataError as error:
+            print(error.report(), file=sys.stderr)
+            return 2
         path.write_text(with_recorded_hash(path.read_text(encoding="utf-8"), new_hash), encoding="utf-8")
         print(f"{path}: source_hash {new_hash}")
     return 0

@@ -22,6 +22,7 @@ from .forked import PartFailed, available_cpus, map_in_forks
 from .languages import LANGUAGES
 from .model_problems import Wording, validate
 from .problems import DataError, Problem
+from .text_files import read_text
 from .vocabularies import TAGS
 from .yamlio import load_yaml_text
 
@@ -115,7 +116,7 @@ def _load_languages(docs_dir: Path, known_tags: Collection[str],
             source = path.relative_to(docs_dir).as_posix()
             label = f"{docs_dir.name}/{source}"
             try:
-                posts.append(parse_post(path.read_text(encoding="utf-8"), label, language, source, known_tags))
+                posts.append(parse_post(read_text(path, label), label, language, source, known_tags))
             except DataError as error:
                 problems.extend(error.problems)
     return loaded

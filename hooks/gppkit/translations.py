@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from .text_files import read_text
+
 HASH_KEY = "source_hash"
 HASH_LENGTH = 12
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
@@ -73,9 +75,14 @@ def markdown_pages(folder: Path) -> list[str]:
     return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.md"))
 
 
+def page_text(docs_dir: Path, language: str, page: str) -> str:
+    """A page's text; DataError naming the line of a byte that is not UTF-8."""
+    return read_text(docs_dir / language / page, f"{docs_dir.name}/{language}/{page}")
+
+
 def translation_status(docs_dir: Path, source_language: str, languages: list[str]) -> list[LanguageStatus]:
     """Compare every page of ``docs_dir/source_language`` with each other language's copy."""
-    sources = {page: source_hash((docs_dir / source_language / page).read_text(encoding="utf-8"))
+    sources = {page: source_hash(page_text(docs_dir, source_language, page))
                for page in markdown_pages(docs_dir / source_language)}
     report = []
     for language in languages:
@@ -87,7 +94,7 @@ def translation_status(docs_dir: Path, source_language: str, languages: list[str
             if not translation.exists():
                 status.missing.append(page)
                 continue
-            recorded = recorded_hash(translation.read_text(encoding="utf-8"))
+            recorded = recorded_hash(page_text(docs_dir, language, page))
             if recorded is None:
                 status.unrecorded.append(page)
             elif recorded != current:

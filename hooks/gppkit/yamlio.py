@@ -16,6 +16,7 @@ import yaml
 
 from .forked import PartFailed, available_cpus, map_in_forks
 from .problems import DataError, Problem, describe
+from .text_files import read_text
 
 
 class LineDict(dict):
@@ -254,13 +255,9 @@ def _build_from_events(text: str) -> Any:
 def load_yaml_file(path: Path, file_label: str | None = None) -> Any:
     label = file_label or path.as_posix()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, label)
     except FileNotFoundError:
         raise DataError([Problem(label, None, None, None, "no such file", "the file to exist")]) from None
-    except UnicodeDecodeError as error:
-        raise DataError(
-            [Problem(label, None, None, None, f"bytes that are not UTF-8 ({error.reason})", "a UTF-8 text file")]
-        ) from None
     return load_yaml_text(text, label)
 
 
