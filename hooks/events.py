@@ -57,6 +57,8 @@ def _calendar_texts(config: MkDocsConfig) -> CalendarTexts:
         register=ui["events_register"],
         deadline=ui["events_deadline"],
         kind_labels=site_labels(config).section_labels("event_kinds", language),
+        sample_label=ui["events_sample_label"],
+        sample_notice=ui["events_sample_notice"],
     )
 
 

@@ -15,7 +15,8 @@ from gppkit.problems import DataError
 from news_events_helpers import BUILD_NOW, SITE_URL, built_file, labels, language_url, soup, source_events
 
 HOST = SITE_URL.split("/")[2]
-ONLINE = yaml.safe_load((PROJECT_ROOT / "data" / "ui" / "events.yml").read_text(encoding="utf-8"))["events_online"]
+EVENTS_UI = yaml.safe_load((PROJECT_ROOT / "data" / "ui" / "events.yml").read_text(encoding="utf-8"))
+ONLINE = EVENTS_UI["events_online"]
 KIND_LABELS = labels("event_kinds")
 EVENTS = source_events()
 UPCOMING = sorted((e for e in EVENTS if e["end"] > BUILD_NOW), key=lambda e: e["start"])
@@ -56,6 +57,10 @@ def test_the_real_events_file_is_valid():
 def test_the_sample_event_is_valid(tmp_path: Path):
     (event,) = load_text(tmp_path, GOOD_EVENT)
     assert event.deadline_moment() == datetime(2026, 12, 8, tzinfo=event.zone) - timedelta(microseconds=1)
+    assert not event.sample
+    # Registration may close on the event's own day.
+    (same_day,) = load_text(tmp_path, GOOD_EVENT.replace("deadline: 2026-12-07", "deadline: 2026-12-09"))
+    assert same_day.registration.deadline.isoformat() == "2026-12-09"
 
 
 BAD_EVENTS = {
@@ -77,6 +82,13 @@ BAD_EVENTS = {
     "impossible deadline": (("deadline: 2026-12-07", "deadline: 2026-02-30"), ["data/events.yml:12", "received '2026-02-30'"]),
     "in person without place": (("online: true", "online: false"), ["field 'place'", "the place in every language"]),
     "online not boolean": (("online: true", "online: sometimes"), ["field 'online'", "true or false"]),
+    "sample not boolean": (("online: true", "online: true\n    sample: perhaps"), ["data/events.yml:10", "field 'sample'", "true or false"]),
+    "online with a place": (("online: true", "online: true\n    place: {en: Riga, bg: Рига, lv: Rīga, fi: Riika, pl: Ryga}"),
+                            ["data/events.yml:10", "field 'place'", "a place for an event marked online: true"]),
+    "deadline after the event": (("deadline: 2026-12-07", "deadline: 2026-12-20"),
+                                 ["data/events.yml:10", "field 'registration'", "a registration deadline (2026-12-20) after the event ends"]),
+    "deadline time after the end": (("deadline: 2026-12-07", "deadline: 2026-12-09T12:00:00+02:00"),
+                                    ["field 'registration'", "after the event ends (2026-12-09T11:30:00+02:00)"]),
 }
 
 
@@ -115,6 +127,12 @@ def test_a_broken_events_file_fails_the_build_clearly(tmp_path: Path):
 
 # --- The built events pages and calendars ---------------------------------------------------------------
 
+def calendar_summary(event: dict, language: str) -> str:
+    """A fictional example's title in calendars starts with its label: a subscriber sees it at a glance."""
+    title = event["title"][language]
+    return f"{EVENTS_UI['events_sample_label'][language]}: {title}" if event.get("sample") else title
+
+
 def events_page(site: Path, language: str) -> Path:
     return language_dir(site, language) / "events" / "index.html"
 
@@ -132,6 +150,30 @@ def test_events_page_lists_upcoming_then_past_events_in_the_language(built_site:
         assert entry.find("h3").get_text(strip=True) == event["title"][language]
         assert KIND_LABELS[event["kind"]][language] in text
         assert (event["place"][language] if "place" in event else "") in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_fictional_examples_are_marked_as_such_on_the_page(built_site: Path, language: str):
+    page = soup(events_page(built_site, language))
+    assert {e["id"] for e in EVENTS if e.get("sample")} and {e["id"] for e in EVENTS if not e.get("sample")}
+    for entry in page.select("article.gpp-event"):
+        event = next(e for e in EVENTS if f"event-{e['id']}" == entry["id"])
+        marks = [mark.get_text() for mark in entry.select(".gpp-event__sample")]
+        assert marks == ([EVENTS_UI["events_sample_label"][language]] if event.get("sample") else []), event["id"]
+    assert page.select_one("article .gpp-notice").get_text() == EVENTS_UI["events_sample_notice"][language]
+
+
+def test_without_fictional_examples_the_page_has_no_notice_about_them(tmp_path: Path):
+    root = copy_site(tmp_path)
+    events_file = root / "data" / "events.yml"
+    events_file.write_text(events_file.read_text(encoding="utf-8").replace("    sample: true\n", ""), encoding="utf-8")
+    result = run_build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for language in LANGUAGES:
+        page = soup(events_page(root / "site", language))
+        assert page.select("article.gpp-event") and not page.select(".gpp-event__sample, article .gpp-notice")
+        calendar = Calendar.from_ical((language_dir(root / "site", language) / "events.ics").read_bytes())
+        assert {str(v["SUMMARY"]) for v in calendar.walk("VEVENT")} == {e["title"][language] for e in EVENTS}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -167,7 +209,7 @@ def test_each_event_has_an_add_to_calendar_file_in_the_language(built_site: Path
         (vevent,) = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
         event = next(e for e in EVENTS if f"event-{e['id']}" == entry["id"])
         assert str(vevent["UID"]) == f"{event['id']}@{HOST}"
-        assert str(vevent["SUMMARY"]) == event["title"][language]
+        assert str(vevent["SUMMARY"]) == calendar_summary(event, language)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -189,7 +231,9 @@ def test_calendar_has_every_event_with_stable_uid_time_zone_and_texts_in_the_lan
         assert vevent["DTSTART"].params["TZID"] == event["timezone"]
         assert vevent.decoded("DTSTART") == event["start"] and vevent.decoded("DTEND") == event["end"]
         assert vevent.decoded("DTSTAMP") == BUILD_NOW
-        assert str(vevent["SUMMARY"]) == event["title"][language]
-        assert str(vevent["DESCRIPTION"]).startswith(" ".join(event["description"][language].split()))
+        assert str(vevent["SUMMARY"]) == calendar_summary(event, language)
+        notice = [EVENTS_UI["events_sample_notice"][language]] if event.get("sample") else []
+        first_paragraphs = str(vevent["DESCRIPTION"]).split("\n\n")[:len(notice) + 1]
+        assert first_paragraphs == [*notice, " ".join(event["description"][language].split())]
         assert str(vevent["LOCATION"]) == (event["place"] if "place" in event else ONLINE)[language]
         assert str(vevent["URL"]) == language_url(language, f"events/#event-{event['id']}")

@@ -31,10 +31,17 @@ class CalendarTexts:
     register: str
     deadline: str
     kind_labels: Mapping[str, str]
+    sample_label: str  # before a fictional event's title ("Fictional example")
+    sample_notice: str  # first in a fictional event's description
+
+
+def _summary(event: Event, texts: CalendarTexts) -> str:
+    title = event.title[texts.language]
+    return f"{texts.sample_label}: {title}" if event.sample else title
 
 
 def _description(event: Event, texts: CalendarTexts) -> str:
-    lines = [event.description[texts.language]]
+    lines = ([texts.sample_notice] if event.sample else []) + [event.description[texts.language]]
     if event.registration:
         lines.append(f"{texts.register}: {event.registration.url}")
         if event.registration.deadline is not None:
@@ -48,7 +55,7 @@ def calendar_event(event: Event, texts: CalendarTexts, host: str, stamp: datetim
     entry.add("dtstamp", stamp.astimezone(timezone.utc))
     entry.add("dtstart", event.start.astimezone(event.zone))
     entry.add("dtend", event.end.astimezone(event.zone))
-    entry.add("summary", event.title[texts.language])
+    entry.add("summary", _summary(event, texts))
     entry.add("description", _description(event, texts))
     entry.add("location", event.place[texts.language] if event.place else texts.online)
     entry.add("categories", [texts.kind_labels[event.kind]])

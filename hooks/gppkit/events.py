@@ -82,6 +82,8 @@ class Event(BaseModel):
     online: bool
     place: Translated | None = Field(default=None, validate_default=True, description="Omit for online events.")
     registration: Registration | None = None
+    sample: bool = Field(default=False, description="True for a fictional example event: the page and the "
+                         "calendars say so (a subscriber's calendar would otherwise show it as real).")
 
     @property
     def zone(self) -> ZoneInfo:
@@ -120,7 +122,21 @@ class Event(BaseModel):
     def _place_unless_online(cls, place: Translated | None, info: ValidationInfo) -> Translated | None:
         if place is None and info.data.get("online") is False:
             raise ValueError("expected the place in every language for an event that is not online")
+        if place is not None and info.data.get("online") is True:  # the page would show it as the place
+            raise ValueError("a place for an event marked online: true; expected no place, or online: false")
         return place
+
+    @field_validator("registration")
+    @classmethod
+    def _deadline_not_after_end(cls, registration: Registration | None, info: ValidationInfo) -> Registration | None:
+        deadline, end, zone = registration and registration.deadline, info.data.get("end"), info.data.get("timezone")
+        if deadline is None or end is None or zone is None:
+            return registration
+        late = deadline > end if isinstance(deadline, dt.datetime) else deadline > end.astimezone(ZoneInfo(zone)).date()
+        if late:
+            raise ValueError(f"a registration deadline ({deadline.isoformat()}) after the event ends "
+                             f"({end.isoformat()}); expected a deadline before the end of the event")
+        return registration
 
     def deadline_moment(self) -> dt.datetime | None:
         deadline = self.registration.deadline if self.registration else None
@@ -144,6 +160,7 @@ _WORDING = Wording(
         "id": "lowercase letters, digits and hyphens, such as circpro-kick-off-2018",
         "timezone": "an IANA time zone such as Europe/Helsinki",
         "online": "true or false",
+        "sample": "true or false",
     },
     record_label=_event_label,
 )

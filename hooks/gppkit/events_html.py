@@ -68,9 +68,10 @@ def render_event(event: Event, page: EventPage) -> str:
         + _registration(event, page)
     )
     ics = escape(page.href(page.event_calendar_url(event)))
+    sample = f'<p class="gpp-event__sample">{escape(ui["events_sample_label"])}</p>' if event.sample else ""
     return (
         f'<article class="gpp-event" id="{escape(event_anchor(event))}">'
-        f"<h3>{escape(event.title[language])}</h3>"
+        f"<h3>{escape(event.title[language])}</h3>{sample}"
         f'<dl class="gpp-event__facts">{facts}</dl>'
         f"<p>{escape(event.description[language])}</p>"
         f'<p class="gpp-event__calendar"><a href="{ics}" type="text/calendar" download>'
@@ -85,17 +86,20 @@ def render_event_list(events: Sequence[Event], page: EventPage, empty_key: str) 
     return '<div class="gpp-events">' + "".join(render_event(event, page) for event in events) + "</div>"
 
 
-def render_subscribe(page: EventPage) -> str:
+def render_subscribe(page: EventPage, with_samples: bool) -> str:
+    """The calendar link, and the notice on fictional events when the page lists any."""
+    notice = f'<p class="gpp-notice">{escape(page.ui["events_sample_notice"])}</p>' if with_samples else ""
     return (
         f'<p class="gpp-subscribe"><a href="{escape(page.href(page.calendar_url))}" type="text/calendar">'
-        f'{escape(page.ui["events_subscribe"])}</a></p>'
-        f'<p class="gpp-notice">{escape(page.ui["events_sample_notice"])}</p>'
+        f'{escape(page.ui["events_subscribe"])}</a></p>{notice}'
     )
 
 
 def fill_event_markers(html: str, upcoming: Sequence[Event], past: Sequence[Event], page: EventPage) -> str:
     if UPCOMING_MARKER in html:
-        html = html.replace(UPCOMING_MARKER, render_subscribe(page) + render_event_list(upcoming, page, "events_none_upcoming"))
+        with_samples = any(event.sample for event in (*upcoming, *past))
+        html = html.replace(UPCOMING_MARKER, render_subscribe(page, with_samples)
+                            + render_event_list(upcoming, page, "events_none_upcoming"))
     if PAST_MARKER in html:
         html = html.replace(PAST_MARKER, render_event_list(past, page, "events_none_past"))
     return html
