@@ -24,9 +24,7 @@ from mkdocs.utils import get_relative_url
 from gpp_data import data_dir, site_catalogue
 from gpp_mkdocs import current_language, default_language, i18n_plugin
 from gppkit.catalogue_export import open_data_files
-from gppkit.catalogue_html import (
-    CATALOGUE_UI_KEYS, COUNCIL_UI_KEYS, Downloads, Labels, render_council, render_supplier_catalogue,
-)
+from gppkit.catalogue_html import Downloads, Labels, render_council, render_supplier_catalogue
 from gppkit.catalogue_markers import MarkerError, marker_text, replace_markers
 from gppkit.catalogue_model import CatalogueData
 from gppkit.catalogue_prepared import PreparedCatalogue
@@ -49,10 +47,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # Loaded by the first language, before the others are forked (hooks/parallel_build.py).
     _state["catalogue"] = site_catalogue(config)
     _state["deferred"].clear()
-    missing = [key for key in (*COUNCIL_UI_KEYS, *CATALOGUE_UI_KEYS) if key not in config.extra.get("ui", {})]
-    if missing:
-        raise PluginError(f"data/ui/catalogue.yml: received no key {', '.join(missing)}; "
-                          "expected each interface string of the councils and the catalogue in all five languages.")
 
 
 def _downloads(config: MkDocsConfig, page: Page) -> Downloads:

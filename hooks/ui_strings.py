@@ -1,6 +1,10 @@
 """Interface strings from data/ui/*.yml, in the language being built, as `config.extra.ui`."""
 
+import functools
+import re
 from pathlib import Path
+
+import material
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -10,10 +14,17 @@ from gppkit.problems import DataError
 from gppkit.ui_text import load_ui_folder, ui_for_language
 
 
+@functools.cache
+def material_translation_keys() -> frozenset[str]:
+    """The keys of Material's own interface strings, which data/ui/theme.yml may reword."""
+    english = Path(material.__file__).parent / "templates" / "partials" / "languages" / "en.html"
+    return frozenset(re.findall(r'^\s*"([a-z][a-z.]*)":', english.read_text(encoding="utf-8"), re.MULTILINE))
+
+
 def on_config(config: MkDocsConfig) -> None:
     ui_folder = Path(config.config_file_path).parent / "data" / "ui"
     try:
-        strings = load_ui_folder(ui_folder)
+        strings = load_ui_folder(ui_folder, theme_keys=material_translation_keys())
     except DataError as error:
         raise PluginError(error.report()) from None
     config.extra["ui"] = ui_for_language(strings, current_language(config))
