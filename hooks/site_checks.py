@@ -5,6 +5,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from gpp_data import editors_errors
+from gppkit.page_markers import mistyped_markers
 from gppkit.site_settings import check_site_settings
 from gppkit.text_files import decode_text
 
@@ -25,3 +26,10 @@ def on_pre_page(page: Page, config: MkDocsConfig, files) -> Page:
     with editors_errors():
         decode_text(page.file.content_bytes, f"docs/{page.file.src_uri}")
     return page
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    if mistyped_markers(markdown):  # rare: only then is the file read again for its line numbers
+        problems = mistyped_markers(markdown, source=page.file.content_string)
+        raise PluginError(f"docs/{page.file.src_uri}: " + "; ".join(problems))
+    return markdown

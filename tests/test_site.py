@@ -191,3 +191,34 @@ def test_google_fonts_setting_is_refused(tmp_path: Path):
     config.write_text(config.read_text(encoding="utf-8").replace("font: false", "font:\n    text: Roboto"), encoding="utf-8")
     result = run_build(root)
     assert_clean_failure(result, "theme.font: received", "expected false")
+
+
+MISTYPED_MARKERS = [
+    ("docs/lv/suppliers.md", "<!-- catalogue: suppliers -->", "<!-- catalog: suppliers -->", "<!-- catalogue: … -->"),
+    ("docs/bg/events.md", "<!-- events: upcoming -->", "<!-- events: upcomin -->", "<!-- events: upcoming --> or <!-- events: past -->"),
+    ("docs/bg/events.md", "<!-- events: past -->", "<!-- event: past -->", "<!-- events: upcoming --> or <!-- events: past -->"),
+    ("docs/pl/index.md", "<!-- news: latest -->", "<!-- news: lates -->", "<!-- news: list --> or <!-- news: latest -->"),
+    ("docs/fi/news/index.md", "<!-- news: list -->", "<!-- news: list-->", "<!-- news: list --> or <!-- news: latest -->"),
+    ("docs/en/search.md", "<!-- search: results -->", "<!-- search: result -->", "<!-- search: results -->"),
+]
+
+
+@pytest.mark.parametrize(("source", "marker", "mistyped", "expected"), MISTYPED_MARKERS)
+def test_a_mistyped_marker_stops_the_build_instead_of_hiding_its_list(tmp_path: Path, source: str, marker: str,
+                                                                     mistyped: str, expected: str):
+    root = copy_site(tmp_path)
+    page = root / source
+    text = page.read_text(encoding="utf-8")
+    assert text.count(marker) == 1
+    page.write_text(text.replace(marker, mistyped), encoding="utf-8")
+    line = text[:text.index(marker)].count("\n") + 1
+    assert_clean_failure(run_build(root), f"{source}: line {line}: received the marker '{mistyped}'; expected {expected}")
+
+
+def test_an_ordinary_comment_with_a_colon_is_left_alone(tmp_path: Path):
+    root = copy_site(tmp_path)
+    page = root / "docs" / "en" / "join.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- note: ask Kinno about the 2027 dates -->\n", encoding="utf-8")
+    result = run_build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "<!-- note: ask Kinno" in (root / "site" / "join" / "index.html").read_text(encoding="utf-8")

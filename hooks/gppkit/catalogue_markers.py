@@ -16,7 +16,7 @@ def marker_text(kind: str, argument: str) -> str:
     return f"<!-- {kind}: {argument} -->"
 
 
-def _line_in_source(source: str, marker: str, occurrence: int) -> int | None:
+def line_in_source(source: str, marker: str, occurrence: int) -> int | None:
     """Line of the ``occurrence``-th ``marker`` in the page's file (front matter included)."""
     start = -1
     for _ in range(occurrence):
@@ -42,7 +42,7 @@ def replace_markers(
         if html is None:
             marker = match.group(0)
             seen[marker] = seen.get(marker, 0) + 1
-            line = _line_in_source(source, marker, seen[marker]) if source is not None else None
+            line = line_in_source(source, marker, seen[marker]) if source is not None else None
             line = line or markdown.count("\n", 0, match.start()) + 1
             unknown.append(f"line {line}: received the marker {marker!r}")
             return marker

@@ -1,0 +1,50 @@
+"""Markers a page may hold, and the ones an editor mistyped.
+
+A marker is an HTML comment that a hook replaces (``<!-- events: upcoming -->``); mistyped
+(``<!-- events: upcomin -->``, ``<!-- catalog: suppliers -->``, ``<!-- news: list-->``) it stays an
+invisible comment and the page silently lacks its list. The councils' and the catalogue's markers
+are checked against the data by their own hook (gppkit.catalogue_markers); the others are fixed
+texts, checked here. An ordinary comment (``<!-- note: ask Kinno -->``) is left alone: only a
+comment whose first word is, or nearly is, a marker's counts.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import get_close_matches
+from typing import Final
+
+from .catalogue_markers import line_in_source
+from .events_html import PAST_MARKER, UPCOMING_MARKER
+from .news_html import LATEST_MARKER, LIST_MARKER
+from .search import SEARCH_MARKER
+
+FIXED_MARKERS: Final = (UPCOMING_MARKER, PAST_MARKER, LIST_MARKER, LATEST_MARKER, SEARCH_MARKER)
+DATA_KINDS: Final = ("councils", "catalogue")  # checked with the data, by hooks/catalogue.py
+_KINDS: Final = (*DATA_KINDS, *sorted({marker[5:marker.index(":")] for marker in FIXED_MARKERS}))
+_COMMENT = re.compile(r"<!--\s*([A-Za-z][\w-]*)\s*:.*?-->", re.DOTALL)
+# Tag pages are generated with their own marker; a page written by an editor does not need one.
+_GENERATED = re.compile(r"<!-- news: tag [a-z0-9-]+ -->")
+
+
+def mistyped_markers(markdown: str, source: str | None = None) -> list[str]:
+    """"line N: received the marker '…'; expected …" for every mistyped marker of the page.
+
+    ``source``: the page's file, for line numbers (MkDocs hands hooks the Markdown without its front matter).
+    """
+    problems, seen = [], {}
+    for match in _COMMENT.finditer(markdown):
+        comment, kind = match.group(0), match.group(1).lower()
+        if comment in FIXED_MARKERS or _GENERATED.fullmatch(comment) or (kind in DATA_KINDS and match.group(1) == kind):
+            continue
+        close = get_close_matches(kind, _KINDS, n=1, cutoff=0.7)
+        if not close:
+            continue
+        seen[comment] = seen.get(comment, 0) + 1
+        line = (line_in_source(source, comment, seen[comment]) if source is not None else None) \
+            or markdown.count("\n", 0, match.start()) + 1
+        expected = [marker for marker in FIXED_MARKERS if marker.startswith(f"<!-- {close[0]}:")] \
+            or [f"<!-- {close[0]}: … -->"]
+        problems.append(f"line {line}: received the marker {comment!r}; expected {' or '.join(expected)} "
+                        "(exactly so: a marker written otherwise stays an invisible comment)")
+    return problems
