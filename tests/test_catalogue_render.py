@@ -113,7 +113,7 @@ def test_catalogue_structure_is_accessible_and_works_without_javascript():
     for select in page.select("select"):
         assert page.select_one(f'label[for="{select["id"]}"]').get_text()
     count = page.select_one(".gpp-catalogue__count")
-    assert count["aria-live"] == "polite" and count.get_text() == "Näytetään 2/2 toimittajaa"
+    assert count["aria-live"] == "polite" and count.get_text() == "Toimittajia näkyvissä: 2 (yhteensä 2)"
     assert page.select_one(".gpp-catalogue")["data-count-template"] == ui["catalogue_count"]
     assert page.select_one(".gpp-notice").get_text() == ui["catalogue_notice"]
     assert [a["href"] for a in page.select(".gpp-downloads a")] == [DOWNLOADS.suppliers_csv, DOWNLOADS.suppliers_json]
