@@ -5,6 +5,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from gpp_data import editors_errors
+from gppkit.page_front_matter import description_problem
 from gppkit.page_markers import mistyped_markers
 from gppkit.site_settings import check_site_settings
 from gppkit.text_files import decode_text
@@ -29,7 +30,9 @@ def on_pre_page(page: Page, config: MkDocsConfig, files) -> Page:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    problems = [problem for problem in [description_problem(page.meta, markdown)] if problem]
     if mistyped_markers(markdown):  # rare: only then is the file read again for its line numbers
-        problems = mistyped_markers(markdown, source=page.file.content_string)
+        problems += mistyped_markers(markdown, source=page.file.content_string)
+    if problems:
         raise PluginError(f"docs/{page.file.src_uri}: " + "; ".join(problems))
     return markdown

@@ -222,3 +222,24 @@ def test_an_ordinary_comment_with_a_colon_is_left_alone(tmp_path: Path):
     result = run_build(root)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "<!-- note: ask Kinno" in (root / "site" / "join" / "index.html").read_text(encoding="utf-8")
+
+
+FRONT_MATTER_MISTAKES = {
+    "quote left open": (lambda text: text.replace("description: ", 'description: "', 1),
+                        "received front matter that YAML cannot read as keys and values"),
+    "block deleted": (lambda text: text.split("---\n", 2)[2], "received no front matter"),
+    "key misspelt": (lambda text: text.replace("description:", "descripton:", 1),
+                     "received no description in the front matter (its keys: descripton"),
+    "a list, not keys": (lambda text: text.replace("description:", "- description:", 1),
+                         "received front matter that YAML cannot read as keys and values"),
+}
+
+
+@pytest.mark.parametrize("mistake", FRONT_MATTER_MISTAKES)
+def test_a_page_without_a_readable_description_stops_the_build(tmp_path: Path, mistake: str):
+    # Else the block shows on the page as text, or the page takes the site-wide description.
+    root = copy_site(tmp_path)
+    page = root / "docs" / "lv" / "join.md"
+    edit, received = FRONT_MATTER_MISTAKES[mistake]
+    page.write_text(edit(page.read_text(encoding="utf-8")), encoding="utf-8")
+    assert_clean_failure(run_build(root), f"docs/lv/join.md: {received}", "expected front matter between two '---' lines")
