@@ -153,6 +153,18 @@ def test_wrong_type(data: Path, old: str, new: str, field: str, expected: str):
     assert problem.expected.startswith(expected)
 
 
+def test_a_link_with_a_space_inside_is_refused_and_spaces_around_it_are_dropped(data: Path):
+    # A space inside was published as href="https://puhdas koti.example": a broken link.
+    text = edit(data / "suppliers.yml", "website: https://puhdas-koti", "website: https://puhdas koti")
+    problem = only_problem(data)
+    assert (problem.line, problem.field) == (line_with(text, "puhdas koti"), "website")
+    assert problem.expected.startswith("an http or https address without spaces")
+    edit(data / "suppliers.yml", "website: https://puhdas koti", "website: '  https://puhdas-koti")
+    edit(data / "suppliers.yml", "https://puhdas-koti.example", "https://puhdas-koti.example  '")
+    (supplier,) = [s for s in load_catalogue(data).suppliers.suppliers if "puhdas" in s.website]
+    assert supplier.website == "https://puhdas-koti.example"
+
+
 def test_unknown_field_is_not_silently_dropped(data: Path):
     text = edit(data / "suppliers.yml", "    website: https://puhdas-koti", "    websit: https://puhdas-koti")
     problems = problems_of(data)

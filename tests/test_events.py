@@ -78,6 +78,8 @@ BAD_EVENTS = {
     "javascript url": (("url: https://register.example/webinar", "url: javascript:alert(1)"),
                        ["data/events.yml:11", "field 'registration.url'", "an http or https address"]),
     "mailto url": (("url: https://register.example/webinar", "url: mailto:a@b.example"), ["field 'registration.url'"]),
+    "space in url": (("url: https://register.example/webinar", "url: https://register.example/market dialogue"),
+                     ["data/events.yml:11", "field 'registration.url'", "an http or https address without spaces"]),
     "naive deadline": (("deadline: 2026-12-07", "deadline: 2026-12-07T12:00:00"), ["field 'registration.deadline'", "without a UTC offset"]),
     "impossible deadline": (("deadline: 2026-12-07", "deadline: 2026-02-30"), ["data/events.yml:12", "received '2026-02-30'"]),
     "in person without place": (("online: true", "online: false"), ["field 'place'", "the place in every language"]),

@@ -27,7 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .languages import LANGUAGE_NAMES_EN, LANGUAGES
-from .urls import is_safe_link
+from .urls import has_space, is_safe_link
 from .vocabularies import (
     COUNCIL_KINDS,
     COUNTRIES,
@@ -59,15 +59,17 @@ SUPPLIER_ID_FORM = "lowercase letters, digits and hyphens starting with the coun
 
 
 def _web_address(value: str) -> str:
-    if not (is_safe_link(value) and urlsplit(value).scheme.lower() in ("http", "https")):
-        raise PydanticCustomError("web_address", "an http or https address such as https://name.example")
+    value = value.strip()
+    if has_space(value) or not (is_safe_link(value) and urlsplit(value).scheme.lower() in ("http", "https")):
+        raise PydanticCustomError("web_address", "an http or https address without spaces, such as https://name.example")
     return value
 
 
 def _contact_address(value: str) -> str:
-    if not is_safe_link(value):
+    value = value.strip()
+    if has_space(value) or not is_safe_link(value):
         raise PydanticCustomError(
-            "contact_address", "a mailto, http or https address such as mailto:sales@name.example"
+            "contact_address", "a mailto, http or https address without spaces, such as mailto:sales@name.example"
         )
     return value
 
@@ -91,7 +93,7 @@ def _first_use(info: ValidationInfo, register: str, value: str, expected: str) -
     seen.add(value)
 
 
-WebAddress = Annotated[str, AfterValidator(_web_address), Field(json_schema_extra={"pattern": "^https?://"})]
+WebAddress = Annotated[str, AfterValidator(_web_address), Field(json_schema_extra={"pattern": "^\\s*https?://\\S+\\s*$"})]
 ContactAddress = Annotated[
     str, AfterValidator(_contact_address), Field(json_schema_extra={"pattern": "^(https?://|mailto:[^@]+@)"})
 ]

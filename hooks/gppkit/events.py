@@ -14,6 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationIn
 from .dates import end_of_day, parse_date_or_aware_datetime
 from .model_problems import Wording, validate
 from .problems import DataError, Problem, describe
+from .urls import has_space
 from .vocabularies import EVENT_KINDS
 from .yamlio import line_of, load_yaml_file
 
@@ -54,7 +55,7 @@ class Translated(BaseModel):
 class Registration(BaseModel):
     model_config = ConfigDict(extra="forbid")
     url: str = Field(description="The registration page: an http or https address.",
-                     json_schema_extra={"pattern": "^https?://[^\\s/]+"})
+                     json_schema_extra={"pattern": "^\\s*https?://\\S+\\s*$"})
     deadline: DateOrAwareDatetime | None = Field(
         default=None, description="A date (the end of that day in the event's time zone) or a date and time with a UTC offset."
     )
@@ -63,8 +64,8 @@ class Registration(BaseModel):
     @classmethod
     def _http_url(cls, url: str) -> str:
         parts = urlsplit(url.strip())
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ValueError("expected an http or https address such as https://register.example/webinar")
+        if parts.scheme not in ("http", "https") or not parts.netloc or has_space(url.strip()):
+            raise ValueError("expected an http or https address without spaces, such as https://register.example/webinar")
         return url.strip()
 
 

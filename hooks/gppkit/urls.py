@@ -15,6 +15,11 @@ def is_safe_link(url: str) -> bool:
     return bool(urlsplit(url).netloc)
 
 
+def has_space(url: str) -> bool:
+    """True when ``url`` holds a space or other blank (browsers would cut or encode it: a broken link)."""
+    return any(character.isspace() for character in url)
+
+
 def site_root(site_url: str) -> str:
     """``site_url`` with exactly one trailing slash."""
     return site_url.rstrip("/") + "/"
