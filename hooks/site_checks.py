@@ -5,6 +5,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from gpp_data import editors_errors
+from gpp_mkdocs import i18n_plugin
+from gppkit.languages import DEFAULT_LANGUAGE
+from gppkit.nav_titles import nav_translation_problems
 from gppkit.page_front_matter import description_problem
 from gppkit.page_markers import mistyped_markers
 from gppkit.site_settings import check_site_settings
@@ -17,6 +20,10 @@ def on_config(config: MkDocsConfig) -> None:
         theme_font=config.theme.get("font"),
         features=config.theme.get("features") or [],
     )
+    # The nav's titles are the default language's (a one-language preview makes its language static-i18n's default).
+    languages = i18n_plugin(config).config.languages
+    translations = {entry.locale: entry.nav_translations or {} for entry in languages if entry.locale != DEFAULT_LANGUAGE}
+    problems += [f"nav_translations of {problem}" for problem in nav_translation_problems(config.nav, translations)]
     if problems:
         raise PluginError("mkdocs.yml is not ready to build:\n" + "\n".join(f"  - {p}" for p in problems))
 

@@ -22,6 +22,7 @@ from conftest import (
     read_mkdocs_config,
     run_build,
 )
+from gppkit.nav_titles import nav_translation_problems, nav_titles
 
 CONFIG = read_mkdocs_config()
 SITE_URL = CONFIG["site_url"]
@@ -243,3 +244,24 @@ def test_a_page_without_a_readable_description_stops_the_build(tmp_path: Path, m
     edit, received = FRONT_MATTER_MISTAKES[mistake]
     page.write_text(edit(page.read_text(encoding="utf-8")), encoding="utf-8")
     assert_clean_failure(run_build(root), f"docs/lv/join.md: {received}", "expected front matter between two '---' lines")
+
+
+def test_a_misspelt_nav_translation_stops_the_build_instead_of_an_english_menu_entry(tmp_path: Path):
+    root = copy_site(tmp_path)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    polish = text.index("- locale: pl")
+    config.write_text(text[:polish] + text[polish:].replace("            Green deals:", "            Green Deals:", 1), encoding="utf-8")
+    assert_clean_failure(
+        run_build(root), "mkdocs.yml is not ready to build",
+        "nav_translations of pl: received the title 'Green Deals', which the nav does not have (did you mean 'Green deals'?)",
+        "nav_translations of pl: received no translation of 'Green deals' (the other languages translate it)")
+
+
+def test_nav_titles_are_read_from_sections_and_pages_and_untranslated_names_are_allowed():
+    nav = [{"Home": "index.md"}, {"Projects": ["projects/index.md", {"GreenS": "projects/greens.md"}]}]
+    assert list(nav_titles(nav)) == ["Home", "Projects", "GreenS"]
+    assert nav_translation_problems(nav, {"bg": {"Home": "Начало", "Projects": "Проекти"},
+                                          "lv": {"Home": "Sākums", "Projects": "Projekti"}}) == []
+    assert nav_translation_problems(nav, {"bg": {"Home": "Начало"}, "lv": {}}) == [
+        "lv: received no translation of 'Home' (the other languages translate it); expected 'Home: …' in its nav_translations"]
