@@ -219,6 +219,33 @@ def test_the_post_deleted_in_polish_is_still_listed_and_fed_elsewhere(edited_sit
     assert title in [entry.title for entry in feedparser.parse((root / "feed.xml").read_bytes()).entries]
 
 
+STRAY_POSTS = {
+    "upper-case extension": lambda news: news / "2018-09-28-circpro-kick-off.MD",
+    "in a subfolder": lambda news: news / "2018" / "2018-09-28-circpro-kick-off.md",
+}
+
+
+@pytest.mark.parametrize("case", STRAY_POSTS)
+def test_a_post_file_the_listing_would_not_read_stops_the_build(tmp_path: Path, case: str):
+    # Else it was built as an orphan page (or published raw) and missing from the listing and feeds.
+    root = copy_site(tmp_path / "src")
+    news = root / "docs" / "fi" / "news"
+    target = STRAY_POSTS[case](news)
+    target.parent.mkdir(exist_ok=True)
+    (news / "2018-09-28-circpro-kick-off.md").rename(target)
+    assert_clean_failure(run_build(root), f"docs/fi/news/{target.relative_to(news).as_posix()}: "
+                         "received a news file the listing and the feeds do not read",
+                         "expected a file named YYYY-MM-DD-short-english-slug.md", "directly in docs/fi/news/")
+
+
+def test_a_post_named_without_its_date_stops_the_build(tmp_path: Path):
+    root = copy_site(tmp_path / "src")
+    news = root / "docs" / "pl" / "news"
+    (news / "2018-09-28-circpro-kick-off.md").rename(news / "circpro-kick-off-copy.md")
+    assert_clean_failure(run_build(root), "docs/pl/news/circpro-kick-off-copy.md: received the file name "
+                         "'circpro-kick-off-copy.md'; expected a file named YYYY-MM-DD-short-english-slug.md")
+
+
 # --- Bad front matter stops the build with file, line, field, received and expected -----------------------
 
 BAD_FRONT_MATTER = {
@@ -233,6 +260,10 @@ BAD_FRONT_MATTER = {
     "tags not a list": (r"(?m)^tags: .*$", "tags: climate", [f"{KICK_OFF}:6", "expected a list of tag keys"]),
     "draft not yes or no": (r"(?m)^tags: .*$", "tags: [climate]\ndraft: maybe", ["field 'draft'", "expected true or false"]),
     "no front matter": (r"(?s)\A---.*?---\n", "", [f"{KICK_OFF}:1", "received no front matter"]),
+    "no tags": (r"(?m)^tags: .*$", "tags: []", [f"{KICK_OFF}:6", "field 'tags'", "expected one or more tag keys, each once"]),
+    "a tag twice": (r"(?m)^tags: .*$", "tags: [climate, climate]", [f"{KICK_OFF}:6", "field 'tags'", "each once"]),
+    "date not the file name's": (r"(?m)^date: .*$", "date: 2018-09-29",
+                                 [f"{KICK_OFF}:3", "field 'date'", "received 2018-09-29, but the file name starts with 2018-09-28"]),
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 import datetime as dt
+import re
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -24,7 +25,7 @@ from .model_problems import Wording, validate
 from .problems import DataError, Problem
 from .text_files import read_text
 from .vocabularies import TAGS
-from .yamlio import load_yaml_text
+from .yamlio import line_of, load_yaml_text
 
 NEWS_FOLDER = "news"
 PARALLEL_POSTS = 400
@@ -45,6 +46,8 @@ def _known_tags(tags: list[str], info: ValidationInfo) -> list[str]:
     if unknown:
         raise PydanticCustomError("unknown_tag", "a tag key from data/labels.yml: {known}",
                                   {"known": ", ".join(known), "received": ", ".join(unknown)})
+    if not tags or len(set(tags)) < len(tags):  # a post would be on no tag page, or show a tag twice
+        raise PydanticCustomError("tags", "one or more tag keys, each once, such as [circular-economy, climate]")
     return tags
 
 
@@ -96,14 +99,43 @@ def parse_post(text: str, file_label: str, language: str, source: str, known_tag
     if not isinstance(meta, dict):
         raise DataError([Problem(file_label, 1, None, None, "front matter that is not a mapping", FRONT_MATTER_FORM)])
     fields = validate(PostFrontMatter, meta, file_label, _WORDING, context={"tags": tuple(known_tags)})
+    _check_name_and_date(Path(source).name, calendar_day(fields.date), meta, file_label)
     slug = Path(source).stem
     return Post(language, slug, source, fields.title.strip(), fields.date, fields.summary.strip(),
                 tuple(fields.tags), fields.draft)
 
 
+POST_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md")
+POST_NAME_FORM = "a file named YYYY-MM-DD-short-english-slug.md (the post's date, lowercase letters, digits, hyphens)"
+
+
+def _check_name_and_date(name: str, day: dt.date, meta: Any, file_label: str) -> None:
+    """The file name starts with the post's date: every language's copy has the same name, so the
+    listing and the language switcher pair them; a date that differs would date one copy otherwise."""
+    match = POST_NAME.fullmatch(name)
+    if match is None:
+        raise DataError([Problem(file_label, None, None, None, f"the file name {name!r}", POST_NAME_FORM)])
+    if match.group(1) != day.isoformat():
+        raise DataError([Problem(file_label, line_of(meta, ("date",)), None, "date",
+                                 f"{day.isoformat()}, but the file name starts with {match.group(1)}",
+                                 "the same day in both (rename the file in every language, or fix the date)")])
+
+
 def post_sources(docs_dir: Path, language: str) -> list[Path]:
     folder = docs_dir / language / NEWS_FOLDER
     return sorted(path for path in folder.glob("*.md") if path.name != "index.md")
+
+
+def stray_post_files(docs_dir: Path, language: str) -> list[Problem]:
+    """Markdown files in the news folder that are not posts the listing reads: in a subfolder, or
+    ending in .MD or .markdown (built as orphan pages, or published as raw files, and never listed)."""
+    folder = docs_dir / language / NEWS_FOLDER
+    return [Problem(f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}", None, None, None,
+                    "a news file the listing and the feeds do not read",
+                    f"{POST_NAME_FORM}, directly in {docs_dir.name}/{language}/{NEWS_FOLDER}/")
+            for path in sorted(folder.rglob("*"))
+            if path.is_file() and path.suffix.lower() in (".md", ".markdown")
+            and (path.parent != folder or path.suffix != ".md")]
 
 
 def _load_languages(docs_dir: Path, known_tags: Collection[str],
@@ -137,7 +169,8 @@ def load_posts(docs_dir: Path, languages: Iterable[str], known_tags: Collection[
     except PartFailed:
         parts = [load(sources)]
     loaded = {language: result for part in parts for language, result in part.items()}
-    problems = [problem for language in sources for problem in loaded[language][1]]  # in the order of languages
+    problems = [problem for language in sources  # in the order of languages
+                for problem in [*loaded[language][1], *stray_post_files(docs_dir, language)]]
     if problems:
         raise DataError(problems)
     return {language: loaded[language][0] for language in sources}
