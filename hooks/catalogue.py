@@ -6,7 +6,8 @@
 - on_page_markdown: `<!-- councils: BG -->` and `<!-- catalogue: suppliers -->` become raw HTML,
   rendered once per language and page; an unknown marker stops the build. The HTML waits outside
   Markdown (gppkit.deferred_html) and takes its place in on_page_content.
-- on_post_build: each language's open-data files in <language root>/catalogue/.
+- on_post_build: each language's open-data files in <language root>/catalogue/; a council or the
+  catalogue that no page of the language showed (its marker deleted, say) stops the build.
 The work itself is plain Python in gppkit (catalogue_*.py).
 """
 
@@ -25,7 +26,7 @@ from gpp_data import data_dir, site_catalogue
 from gpp_mkdocs import current_language, default_language, i18n_plugin
 from gppkit.catalogue_export import open_data_files
 from gppkit.catalogue_html import Downloads, Labels, render_council, render_supplier_catalogue
-from gppkit.catalogue_markers import MarkerError, marker_text, replace_markers
+from gppkit.catalogue_markers import MarkerError, marker_text, markers_not_shown, replace_markers
 from gppkit.catalogue_model import CatalogueData
 from gppkit.catalogue_prepared import PreparedCatalogue
 from gppkit.deferred_html import DeferredBlocks, StandInMissing
@@ -33,7 +34,11 @@ from gppkit.urls import language_root
 
 DOWNLOADS_FOLDER = "catalogue"
 
-_state: dict[str, Any] = {"catalogue": None, "rendered": {}, "deferred": {}}
+_state: dict[str, Any] = {"catalogue": None, "rendered": {}, "deferred": {}, "every_page": True}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["every_page"] = not dirty  # --dirty renders only the pages that changed
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> None:
@@ -72,10 +77,13 @@ def _cached_render(kind: str, argument: str, config: MkDocsConfig, page: Page) -
     return _state["rendered"][key]
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+def _known_markers() -> list[str]:
     catalogue: CatalogueData = _state["catalogue"].data
-    known = [*(marker_text("councils", c.country) for c in catalogue.councils.councils),
-             marker_text("catalogue", "suppliers")]
+    return [*(marker_text("councils", c.country) for c in catalogue.councils.councils), marker_text("catalogue", "suppliers")]
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
+    known = _known_markers()
     blocks = DeferredBlocks()
 
     def stand_in(kind: str, argument: str) -> str | None:
@@ -106,10 +114,22 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Any) -> 
     return html
 
 
+def _check_every_table_shown(language: str) -> None:
+    shown = [(kind, argument) for (shown_in, _, kind, argument), html in _state["rendered"].items()
+             if shown_in == language and html is not None]
+    missing = markers_not_shown(shown, _known_markers())
+    if missing:
+        raise PluginError(f"docs/{language}/: received no page with {', '.join(missing)}; expected every council of "
+                          "data/councils.yml and the supplier catalogue on a page of each language "
+                          "(the councils page and the suppliers page hold their markers)")
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     prepared: PreparedCatalogue = _state["catalogue"]
     catalogue = prepared.data
     language = current_language(config)
+    if _state["every_page"]:
+        _check_every_table_shown(language)
     folder = Path(config.site_dir) / language_root(language, default_language(config)) / DOWNLOADS_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     files = open_data_files(catalogue.councils.councils, prepared.export,

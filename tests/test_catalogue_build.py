@@ -165,6 +165,19 @@ def test_unknown_marker_stops_the_build_naming_page_and_marker(tmp_path: Path, p
     )
 
 
+@pytest.mark.parametrize(("page_source", "marker"), [
+    ("docs/pl/councils.md", "<!-- councils: LT -->"),
+    ("docs/en/councils.md", "<!-- councils: EE -->"),
+    ("docs/fi/suppliers.md", "<!-- catalogue: suppliers -->"),
+])
+def test_a_deleted_marker_stops_the_build_instead_of_leaving_its_table_out(tmp_path: Path, page_source: str, marker: str):
+    root = copy_site(tmp_path / "src")
+    edit(root / page_source, marker, "")
+    language = page_source.split("/")[1]
+    assert_clean_failure(run_build(root), f"docs/{language}/: received no page with {marker}",
+                         "expected every council of data/councils.yml and the supplier catalogue on a page of each language")
+
+
 def test_a_marker_where_markdown_keeps_no_raw_html_stops_the_build(tmp_path: Path):
     # A fork that adds fenced code blocks: inside one, the table would be shown as code (4 MB of it).
     root = copy_site(tmp_path / "src")

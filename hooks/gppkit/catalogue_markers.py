@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 MARKER = re.compile(r"<!--\s*(councils|catalogue)\s*:\s*(.*?)\s*-->", re.DOTALL)
 
@@ -52,3 +52,9 @@ def replace_markers(
     if unknown:
         raise MarkerError("; ".join(unknown) + f"; expected one of: {', '.join(known)}")
     return result
+
+
+def markers_not_shown(shown: Iterable[tuple[str, str]], expected: Sequence[str]) -> list[str]:
+    """The ``expected`` markers that no page of a language rendered (``shown``: kind and argument)."""
+    rendered = {marker_text(kind, argument) for kind, argument in shown}
+    return [marker for marker in expected if marker not in rendered]
