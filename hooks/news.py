@@ -7,6 +7,10 @@ Markers are replaced in the rendered HTML, so the listing is built once per page
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
@@ -19,12 +23,12 @@ from gpp_mkdocs import build_languages, current_language, is_fallback
 from gppkit.news import SiteNews
 from gppkit.news_html import Links, after_title, fill_news_markers, render_post_meta, tag_page_markdown
 
-# Every language's posts, as read at the start of this language's build.
-_state: dict[str, SiteNews] = {}
+# Every language's posts, as read at the start of this language's build; what its pages link to.
+_state: dict[str, Any] = {"links": None}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    _state["news"] = site_news(config)
+    _state["news"], _state["links"] = site_news(config), None
 
 
 def _news() -> SiteNews:
@@ -56,28 +60,43 @@ def _add_tag_pages(files: Files, config: MkDocsConfig) -> Files:
 on_files = CombinedEvent(_leave_out_drafts, _add_tag_pages)
 
 
-def _links(page: Page, config: MkDocsConfig, files: Files) -> Links:
-    language, root = current_language(config), current_root(config)
-    urls = urls_by_source(files)
-    news_index = files.get_file_from_path("news/index.md")
-    return Links(
-        post_urls=urls,
-        tag_urls={tag: urls[f"{language}/news/tags/{tag}.md"] for tag in _news().tags(language)},
-        news_url=news_index.url if news_index else f"{root}news/",
-        rss_url=f"{root}feed.xml",
-        atom_url=f"{root}atom.xml",
-        href=lambda url: get_relative_url(url, page.file.url),
-    )
+@dataclass(frozen=True)
+class _LanguageLinks:
+    """What every page of one language build links to, and the tags' labels: found once per build
+    (each of 500 posts per language asked static-i18n for the news page and listed every page's URL)."""
+
+    files: Files
+    links: Links  # its href is the first page's; each page replaces it
+    tag_labels: Mapping[str, str]
+
+
+def _language_links(config: MkDocsConfig, files: Files) -> _LanguageLinks:
+    known = _state["links"]
+    if known is None or known.files is not files:
+        language, root, urls = current_language(config), current_root(config), urls_by_source(files)
+        news_index = files.get_file_from_path("news/index.md")
+        links = Links(
+            post_urls=urls,
+            tag_urls={tag: urls[f"{language}/news/tags/{tag}.md"] for tag in _news().tags(language)},
+            news_url=news_index.url if news_index else f"{root}news/",
+            rss_url=f"{root}feed.xml",
+            atom_url=f"{root}atom.xml",
+            href=str,
+        )
+        _state["links"] = known = _LanguageLinks(files, links, site_labels(config).section_labels("tags", language))
+    return known
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    post = _news().post(page.file.src_uri)
-    if post is None and "<!-- news: " not in html:
+    post, has_markers = _news().post(page.file.src_uri), "<!-- news: " in html
+    if post is None and not has_markers:
         return html
-    language, links = current_language(config), _links(page, config, files)
-    tag_labels = site_labels(config).section_labels("tags", language)
+    known = _language_links(config, files)
+    links = replace(known.links, href=lambda url: get_relative_url(url, page.file.url))
     if post is not None:
         # An untranslated copy shows the original's date only: its language may have no page for a tag.
-        html = after_title(html, render_post_meta(post, None if is_fallback(page, config) else tag_labels,
+        html = after_title(html, render_post_meta(post, None if is_fallback(page, config) else known.tag_labels,
                                                   config.extra["ui"], links))
-    return fill_news_markers(html, _news().published(language), tag_labels, config.extra["ui"], links)
+    if not has_markers:
+        return html
+    return fill_news_markers(html, _news().published(current_language(config)), known.tag_labels, config.extra["ui"], links)
