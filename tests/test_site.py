@@ -265,3 +265,11 @@ def test_nav_titles_are_read_from_sections_and_pages_and_untranslated_names_are_
                                           "lv": {"Home": "Sākums", "Projects": "Projekti"}}) == []
     assert nav_translation_problems(nav, {"bg": {"Home": "Начало"}, "lv": {}}) == [
         "lv: received no translation of 'Home' (the other languages translate it); expected 'Home: …' in its nav_translations"]
+
+
+def test_an_empty_description_is_named_as_such(tmp_path: Path):
+    root = copy_site(tmp_path)
+    page = root / "docs" / "fi" / "join.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"(?m)^description: .*$", 'description: ""', text, count=1), encoding="utf-8")
+    assert_clean_failure(run_build(root), "docs/fi/join.md: received the description ''; expected front matter")

@@ -23,6 +23,8 @@ def description_problem(meta: Mapping[str, Any], markdown: str) -> str | None:
         received = "front matter that YAML cannot read as keys and values (check the quotes and indentation of its lines)"
     elif not meta:
         received = "no front matter"
+    elif "description" in meta:
+        received = f"the description {description!r}"
     else:
         received = f"no description in the front matter (its keys: {', '.join(sorted(map(str, meta)))})"
     return f"received {received}; expected {DESCRIPTION_EXPECTED}"

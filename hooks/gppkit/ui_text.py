@@ -96,7 +96,7 @@ def load_ui_text(path: Path, file_label: str, theme_keys: Collection[str] | None
             if not isinstance(text, str) or not text.strip():
                 problems.append(
                     Problem(file_label, line_of(data, (key, language)), None, f"{key}.{language}",
-                            describe(text), "a non-empty text in that language")
+                            "nothing" if text is None else describe(text), "a non-empty text in that language")
                 )
         unknown = sorted(set(translations) - set(LANGUAGES), key=str)
         for language in unknown:
