@@ -260,6 +260,8 @@ BAD_FRONT_MATTER = {
     "tags not a list": (r"(?m)^tags: .*$", "tags: climate", [f"{KICK_OFF}:6", "expected a list of tag keys"]),
     "draft not yes or no": (r"(?m)^tags: .*$", "tags: [climate]\ndraft: maybe", ["field 'draft'", "expected true or false"]),
     "no front matter": (r"(?s)\A---.*?---\n", "", [f"{KICK_OFF}:1", "received no front matter"]),
+    "unknown key": (r"(?m)^tags: (.*)$", r"tags: \1\nauthor: Kinno",
+                    [f"{KICK_OFF}:7", "field 'author'", "received the unknown field 'author'", "title, date, summary, tags, draft"]),
     "no tags": (r"(?m)^tags: .*$", "tags: []", [f"{KICK_OFF}:6", "field 'tags'", "expected one or more tag keys, each once"]),
     "a tag twice": (r"(?m)^tags: .*$", "tags: [climate, climate]", [f"{KICK_OFF}:6", "field 'tags'", "each once"]),
     "date not the file name's": (r"(?m)^date: .*$", "date: 2018-09-29",

@@ -52,15 +52,27 @@ def _known_tags(tags: list[str], info: ValidationInfo) -> list[str]:
 
 
 class PostFrontMatter(BaseModel):
-    """The fields this hook reads; other keys (description, translation metadata) belong to other hooks."""
+    """A post's front matter: the fields this hook reads, and the keys other parts of the site read.
 
-    model_config = ConfigDict(extra="ignore")
+    An unknown key is reported (an 'author:' would otherwise be dropped without a word).
+    """
+
+    model_config = ConfigDict(extra="forbid")
 
     title: str = Field(min_length=1)
     date: Annotated[dt.date | dt.datetime, BeforeValidator(parse_date_or_aware_datetime)]
     summary: str = Field(min_length=1)
     tags: Annotated[list[str], AfterValidator(_known_tags)]
     draft: bool = False
+    # Read by other hooks (checked there) and by MkDocs or Material for any page.
+    description: Any = None
+    source_hash: Any = None
+    hide: Any = None
+    search: Any = None
+    status: Any = None
+    subtitle: Any = None
+    icon: Any = None
+    template: Any = None
 
 
 @dataclass(frozen=True)
