@@ -21,8 +21,8 @@ from .search import SEARCH_MARKER
 
 FIXED_MARKERS: Final = (UPCOMING_MARKER, PAST_MARKER, LIST_MARKER, LATEST_MARKER, SEARCH_MARKER)
 DATA_KINDS: Final = ("councils", "catalogue")  # checked with the data, by hooks/catalogue.py
-_KINDS: Final = (*DATA_KINDS, *sorted({marker[5:marker.index(":")] for marker in FIXED_MARKERS}))
 _COMMENT = re.compile(r"<!--\s*([A-Za-z][\w-]*)\s*:.*?-->", re.DOTALL)
+_KINDS: Final = (*DATA_KINDS, *sorted({_COMMENT.fullmatch(marker).group(1) for marker in FIXED_MARKERS}))  # type: ignore[union-attr]
 # Tag pages are generated with their own marker; a page written by an editor does not need one.
 _GENERATED = re.compile(r"<!-- news: tag [a-z0-9-]+ -->")
 
