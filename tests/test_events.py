@@ -88,9 +88,10 @@ BAD_EVENTS = {
     "online with a place": (("online: true", "online: true\n    place: {en: Riga, bg: Рига, lv: Rīga, fi: Riika, pl: Ryga}"),
                             ["data/events.yml:10", "field 'place'", "a place for an event marked online: true"]),
     "deadline after the event": (("deadline: 2026-12-07", "deadline: 2026-12-20"),
-                                 ["data/events.yml:10", "field 'registration'", "a registration deadline (2026-12-20) after the event ends"]),
+                                 ["data/events.yml:10", "field 'registration': received 2026-12-20; "
+                                  "expected a registration deadline before the event ends (2026-12-09T11:30:00+02:00)"]),
     "deadline time after the end": (("deadline: 2026-12-07", "deadline: 2026-12-09T12:00:00+02:00"),
-                                    ["field 'registration'", "after the event ends (2026-12-09T11:30:00+02:00)"]),
+                                    ["field 'registration': received 2026-12-09T12:00:00+02:00; expected a registration deadline before"]),
 }
 
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from .dates import end_of_day, parse_date_or_aware_datetime
 from .model_problems import Wording, validate
@@ -134,9 +135,9 @@ class Event(BaseModel):
         if deadline is None or end is None or zone is None:
             return registration
         late = deadline > end if isinstance(deadline, dt.datetime) else deadline > end.astimezone(ZoneInfo(zone)).date()
-        if late:
-            raise ValueError(f"a registration deadline ({deadline.isoformat()}) after the event ends "
-                             f"({end.isoformat()}); expected a deadline before the end of the event")
+        if late:  # reported as the deadline received, not as the whole registration mapping
+            raise PydanticCustomError("deadline_after_end", "a registration deadline before the event ends ({end})",
+                                      {"received": deadline, "end": end.isoformat()})
         return registration
 
     def deadline_moment(self) -> dt.datetime | None:
