@@ -1,5 +1,7 @@
 """Refuse configurations and files that would build a broken site, or stop MkDocs with a traceback."""
 
+import re
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -9,6 +11,7 @@ from gpp_mkdocs import i18n_plugin
 from gppkit.languages import DEFAULT_LANGUAGE
 from gppkit.nav_titles import nav_translation_problems
 from gppkit.page_front_matter import description_problem
+from gppkit.page_headings import extra_titles
 from gppkit.page_markers import mistyped_markers
 from gppkit.site_settings import check_site_settings
 from gppkit.text_files import decode_text
@@ -38,6 +41,9 @@ def on_pre_page(page: Page, config: MkDocsConfig, files) -> Page:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
     problems = [problem for problem in [description_problem(page.meta, markdown)] if problem]
+    if len(re.findall(r"(?m)^# ", markdown)) > 1:  # rare: only then is the file read again for its line numbers
+        problems += [f"line {line}: received a second level-1 heading ('# …'); expected one title per page "
+                     "(use '## ' for its sections)" for line in extra_titles(page.file.content_string)]
     if mistyped_markers(markdown):  # rare: only then is the file read again for its line numbers
         problems += mistyped_markers(markdown, source=page.file.content_string)
     if problems:

@@ -23,6 +23,7 @@ from conftest import (
     run_build,
 )
 from gppkit.nav_titles import nav_translation_problems, nav_titles
+from gppkit.page_headings import extra_titles
 
 CONFIG = read_mkdocs_config()
 SITE_URL = CONFIG["site_url"]
@@ -273,3 +274,19 @@ def test_an_empty_description_is_named_as_such(tmp_path: Path):
     text = page.read_text(encoding="utf-8")
     page.write_text(re.sub(r"(?m)^description: .*$", 'description: ""', text, count=1), encoding="utf-8")
     assert_clean_failure(run_build(root), "docs/fi/join.md: received the description ''; expected front matter")
+
+
+def test_a_second_title_stops_the_build_with_its_line(tmp_path: Path):
+    root = copy_site(tmp_path)
+    page = root / "docs" / "en" / "join.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\n# Second title\n", encoding="utf-8")
+    line = text.count("\n") + 2
+    assert_clean_failure(run_build(root), f"docs/en/join.md: line {line}: received a second level-1 heading",
+                         "expected one title per page (use '## ' for its sections)")
+
+
+def test_only_real_headings_count_as_titles():
+    page = "---\n# a YAML comment\ndescription: x\n---\n\n# Title\n\n```\n# a shell comment\n```\n\n## Section\n\n# Second\n"
+    assert extra_titles(page) == [14]
+    assert extra_titles("---\ndescription: x\n---\n\n# Title\n\nText.\n") == []
