@@ -63,6 +63,19 @@ def test_every_translation_of_the_real_site_is_up_to_date():
     assert result.stdout.count("0 missing, 0 outdated, 0 without source_hash") == 4
 
 
+@pytest.mark.parametrize("command", [["--fail-on-outdated"], ["--mark", "docs/pl/join.md"]])
+def test_the_translation_tool_names_a_page_that_is_not_utf8(tmp_path: Path, command: list[str]):
+    root = copy_site(tmp_path)
+    english = root / "docs" / "en" / "join.md"
+    lines = english.read_bytes().count(b"\n")
+    english.write_bytes(english.read_bytes() + "Lisätietoja.\n".encode("latin-1"))
+    result = subprocess.run([sys.executable, str(PROJECT_ROOT / "tools" / "translations.py"), "--docs", str(root / "docs"),
+                             *[str(root / arg) if arg.startswith("docs/") else arg for arg in command]],
+                            cwd=root, capture_output=True, text=True)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert f"docs/en/join.md:{lines + 1}: received bytes that are not UTF-8 at column 4" in result.stderr
+
+
 @pytest.fixture(scope="module")
 def site_with_gaps(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The real site with the Polish privacy page removed and the English join page changed."""

@@ -37,12 +37,8 @@ def mark(paths: list[Path], docs_dir: Path) -> int:
         if not english.exists():
             print(f"{path}: no English source at {english}", file=sys.stderr)
             return 2
-        try:
-            new_hash = source_hash(page_text(docs_dir, DEFAULT_LANGUAGE, page.as_posix()))
-        except DataError as error:
-            print(error.report(), file=sys.stderr)
-            return 2
-        path.write_text(with_recorded_hash(path.read_text(encoding="utf-8"), new_hash), encoding="utf-8")
+        new_hash = source_hash(page_text(docs_dir, DEFAULT_LANGUAGE, page.as_posix()))
+        path.write_text(with_recorded_hash(page_text(docs_dir, language, page.as_posix()), new_hash), encoding="utf-8")
         print(f"{path}: source_hash {new_hash}")
     return 0
 
@@ -53,9 +49,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mark", nargs="+", type=Path, metavar="FILE", help="record the English hash in these translations")
     parser.add_argument("--fail-on-outdated", action="store_true")
     args = parser.parse_args(argv)
-    if args.mark:
-        return mark(args.mark, args.docs)
-    report = translation_status(args.docs, DEFAULT_LANGUAGE, list(LANGUAGES))
+    try:  # a page that is not UTF-8: its file and line, as the build reports it
+        if args.mark:
+            return mark(args.mark, args.docs)
+        report = translation_status(args.docs, DEFAULT_LANGUAGE, list(LANGUAGES))
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 2
     print(format_report(report))
     return 1 if args.fail_on_outdated and any(status.needs_work for status in report) else 0
 
