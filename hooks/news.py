@@ -63,16 +63,16 @@ on_files = CombinedEvent(_leave_out_drafts, _add_tag_pages)
 @dataclass(frozen=True)
 class _LanguageLinks:
     """What every page of one language build links to, and the tags' labels: found once per build
-    (each of 500 posts per language asked static-i18n for the news page and listed every page's URL)."""
+    (on_pre_build forgets them; each of 500 posts per language asked static-i18n for the news page
+    and listed every page's URL)."""
 
-    files: Files
     links: Links  # its href is the first page's; each page replaces it
     tag_labels: Mapping[str, str]
 
 
 def _language_links(config: MkDocsConfig, files: Files) -> _LanguageLinks:
     known = _state["links"]
-    if known is None or known.files is not files:
+    if known is None:
         language, root, urls = current_language(config), current_root(config), urls_by_source(files)
         news_index = files.get_file_from_path("news/index.md")
         links = Links(
@@ -83,7 +83,7 @@ def _language_links(config: MkDocsConfig, files: Files) -> _LanguageLinks:
             atom_url=f"{root}atom.xml",
             href=str,
         )
-        _state["links"] = known = _LanguageLinks(files, links, site_labels(config).section_labels("tags", language))
+        _state["links"] = known = _LanguageLinks(links, site_labels(config).section_labels("tags", language))
     return known
 
 

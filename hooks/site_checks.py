@@ -1,7 +1,5 @@
 """Refuse configurations and files that would build a broken site, or stop MkDocs with a traceback."""
 
-import re
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -41,7 +39,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files) -> Page:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
     problems = [problem for problem in [description_problem(page.meta, markdown)] if problem]
-    if len(re.findall(r"(?m)^# ", markdown)) > 1:  # rare: only then is the file read again for its line numbers
+    if extra_titles(markdown):  # rare: only then is the file read again for its line numbers
         problems += [f"line {line}: received a second level-1 heading ('# …'); expected one title per page "
                      "(use '## ' for its sections)" for line in extra_titles(page.file.content_string)]
     if mistyped_markers(markdown):  # rare: only then is the file read again for its line numbers

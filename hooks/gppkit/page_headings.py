@@ -19,7 +19,8 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def extra_titles(source: str) -> list[int]:
-    """The lines (1-based) of every level-1 heading after the first in a page's file (``source``);
-    the front matter's and fenced code's lines (YAML or shell comments) are not headings."""
+    """The lines (1-based) of every level-1 heading after the first in a page's file, or in its Markdown
+    without the front matter (``source``); the front matter's and fenced code's lines (YAML or shell
+    comments) are not headings."""
     text = _FENCE.sub(_blank, _FRONT_MATTER.sub(_blank, source))
     return [text.count("\n", 0, match.start()) + 1 for match in _TITLE.finditer(text)][1:]
