@@ -6,7 +6,7 @@ from mkdocs.structure.pages import Page
 
 from gpp_data import editors_errors
 from gpp_mkdocs import i18n_plugin
-from gppkit.languages import DEFAULT_LANGUAGE
+from gppkit.languages import DEFAULT_LANGUAGE, language_list_problems
 from gppkit.nav_titles import nav_translation_problems
 from gppkit.page_front_matter import description_problem
 from gppkit.page_headings import extra_titles
@@ -21,8 +21,12 @@ def on_config(config: MkDocsConfig) -> None:
         theme_font=config.theme.get("font"),
         features=config.theme.get("features") or [],
     )
-    # The nav's titles are the default language's (a one-language preview makes its language static-i18n's default).
-    languages = i18n_plugin(config).config.languages
+    i18n_config = i18n_plugin(config).config
+    languages = i18n_config.languages
+    # A one-language preview marks its language static-i18n's default.
+    configured_default = None if i18n_config.build_only_locale else next(entry.locale for entry in languages if entry.default)
+    problems += language_list_problems([entry.locale for entry in languages], configured_default)
+    # The nav's titles are the default language's.
     translations = {entry.locale: entry.nav_translations or {} for entry in languages if entry.locale != DEFAULT_LANGUAGE}
     problems += [f"nav_translations of {problem}" for problem in nav_translation_problems(config.nav, translations)]
     if problems:

@@ -9,7 +9,8 @@ import pytest
 
 from conftest import PROJECT_ROOT, assert_clean_failure, copy_site, run_build
 from gppkit.search import PAGEFIND_UI_KEYS
-from gppkit.ui_text import THEME_PREFIX, UI_KEYS, load_ui_folder
+from gppkit.problems import DataError
+from gppkit.ui_text import THEME_PREFIX, UI_KEYS, load_ui_folder, load_ui_text
 
 CODE = "\n".join(path.read_text(encoding="utf-8") for folder in ("hooks", "overrides")
                  for path in sorted((PROJECT_ROOT / folder).rglob("*")) if path.suffix in (".py", ".html"))
@@ -76,4 +77,14 @@ def test_a_key_missing_from_every_file_stops_the_build_naming_it(tmp_path: Path)
     end = text.index("\n", text.index("  pl:", start)) + 1
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     assert_clean_failure(run_build(root), "data/ui: field 'events_online': received no such key in any file",
-                         "expected every interface string the site prints, in all five languages")
+                         "expected every interface string the site prints, in each of en, bg, lv, fi, pl")
+
+
+def test_a_missing_text_is_reported_once_not_also_as_lacking_placeholders(tmp_path: Path):
+    path = tmp_path / "catalogue.yml"
+    path.write_text('catalogue_count:\n  en: "{shown} of {total} suppliers"\n  bg: "{shown} от {total} доставчици"\n'
+                    '  lv: "Piegādātāji: {shown} no {total}"\n  fi: "{shown}/{total} toimittajaa"\n', encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_ui_text(path, "data/ui/catalogue.yml")
+    assert [(problem.line, problem.field, problem.received) for problem in raised.value.problems] == [
+        (1, "catalogue_count.pl", "nothing")]

@@ -10,7 +10,7 @@ Docstrings and field descriptions become the schemas' descriptions (IDE hover te
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -26,7 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .languages import LANGUAGE_NAMES_EN, LANGUAGES
+from .languages import LANGUAGE_NAMES_EN, LANGUAGES, language_description
 from .urls import has_space, is_safe_link
 from .vocabularies import (
     COUNCIL_KINDS,
@@ -108,17 +108,24 @@ ProductGroups = _codes(ProductGroup, "1 to 3 product_groups codes of data/labels
 Criteria = _codes(Criterion, "1 to 3 criteria codes (labels, standards) of data/labels.yml")
 
 
-class Translation(StrictModel):
-    """A text in each of the site's five languages, each written natively."""
-
-    en: Text = Field(description="English")
-    bg: Text = Field(description="Bulgarian (Cyrillic)")
-    lv: Text = Field(description="Latvian")
-    fi: Text = Field(description="Finnish")
-    pl: Text = Field(description="Polish")
+class TranslationBase(StrictModel):
+    """What every ``Translation`` has beside its fields."""
 
     def in_language(self, language: str) -> str:
         return str(getattr(self, language))
+
+
+# One field per language of gppkit.languages, in its order: a project with other languages changes
+# that list only. (Type checkers see the base class.)
+if TYPE_CHECKING:
+    Translation = TranslationBase
+else:
+    Translation = create_model(
+        "Translation",
+        __base__=TranslationBase,
+        __doc__="A text in each of the site's languages, each written natively.",
+        **{language: (Text, Field(description=language_description(language))) for language in LANGUAGES},
+    )
 
 
 class SupportUnit(StrictModel):
@@ -251,5 +258,3 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "suppliers": SuppliersFile,
     "labels": LabelsFile,
 }
-
-assert tuple(Translation.model_fields) == LANGUAGES, "Translation must list the site's languages in order"

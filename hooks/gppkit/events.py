@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, create_model, field_validator
 from pydantic_core import PydanticCustomError
 
 from .dates import end_of_day, parse_date_or_aware_datetime
+from .languages import LANGUAGES
 from .model_problems import Wording, validate
 from .problems import DataError, Problem, describe
 from .urls import has_space
@@ -39,18 +40,21 @@ DateOrAwareDatetime = Annotated[dt.date | dt.datetime, BeforeValidator(parse_dat
 Text = Annotated[str, Field(min_length=1)]
 
 
-class Translated(BaseModel):
-    """A text in each of the site's languages."""
+class TranslatedBase(BaseModel):
+    """What every ``Translated`` has beside its fields."""
 
     model_config = ConfigDict(extra="forbid")
-    en: Text
-    bg: Text
-    lv: Text
-    fi: Text
-    pl: Text
 
     def __getitem__(self, language: str) -> str:
         return str(getattr(self, language)).strip()
+
+
+# One field per language of gppkit.languages, in its order. (Type checkers see the base class.)
+if TYPE_CHECKING:
+    Translated = TranslatedBase
+else:
+    Translated = create_model("Translated", __base__=TranslatedBase, __doc__="A text in each of the site's languages.",
+                              **{language: (Text, ...) for language in LANGUAGES})
 
 
 class Registration(BaseModel):

@@ -13,10 +13,9 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from .languages import LANGUAGES
+from .languages import LANGUAGES, NON_LATIN_SCRIPTS
 
-# Every language of the site but Bulgarian is written in Latin script.
-LATIN_SCRIPT_LANGUAGES: Final = frozenset(LANGUAGES) - {"bg"}
+LATIN_SCRIPT_LANGUAGES: Final = frozenset(LANGUAGES) - set(NON_LATIN_SCRIPTS)
 
 _LETTERS: Final = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",

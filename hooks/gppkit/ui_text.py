@@ -62,6 +62,8 @@ def _placeholder_problems(data: Mapping, key: str, texts: Mapping[str, str], fil
     english = sorted(set(_PLACEHOLDER.findall(texts.get(DEFAULT_LANGUAGE, ""))))
     problems = []
     for language, text in texts.items():
+        if not text.strip():
+            continue  # reported as missing
         found = sorted(set(_PLACEHOLDER.findall(text)))
         stray = any(brace in _PLACEHOLDER.sub("", text) for brace in "{}")
         if found != english or stray:
@@ -133,7 +135,7 @@ def load_ui_folder(folder: Path, label_prefix: str = "data/ui", theme_keys: Coll
             strings[key] = translations
     if not problems:  # a key in a file that did not load is not missing
         problems.extend(Problem(label_prefix, None, None, key, "no such key in any file",
-                                "every interface string the site prints, in all five languages")
+                                f"every interface string the site prints, in each of {', '.join(LANGUAGES)}")
                         for key in sorted(UI_KEYS - set(strings)))
     if problems:
         raise DataError(problems)
