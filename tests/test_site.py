@@ -115,6 +115,17 @@ def test_language_switcher_leads_to_the_same_page(built_site: Path, language: st
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_language_switcher_names_each_language_in_its_own_language_and_marks_the_current(built_site: Path, language: str):
+    # WCAG 2.1, 3.1.2 Language of Parts: "Български" on a Finnish page is read with a Bulgarian voice.
+    for path in [language_dir(built_site, language) / output_path(source) for source in PAGES] + [
+            language_dir(built_site, language) / "404.html"]:
+        links = soup(path).select("a.md-select__link")
+        assert [(a["lang"], a.get_text(strip=True)) for a in links] == [
+            (other, language_settings(other)["name"]) for other in LANGUAGES], path
+        assert [a["lang"] for a in links if a.has_attr("aria-current")] == [language], path
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_hreflang_alternates_are_absolute_with_x_default(built_site: Path, language: str):
     for source in PAGES:
         alternates = {
