@@ -1,0 +1,121 @@
+"""WCAG 2.1 AA checks axe cannot make, in a real browser: every keyboard stop visible, the menu and
+the language list usable from the keyboard, no sideways scrolling at 320 px, search results
+announced. Material's own templates fail several (assets/keyboard.js, site.css, search.js)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DEFAULT_LANGUAGE
+
+pytestmark = pytest.mark.browser
+
+NARROW, TABLET, DESKTOP = (320, 640), (1024, 800), (1280, 800)
+# Where the visitor is when a keyboard stop is at risk of being invisible: off-screen, inside a
+# hidden element, or one of Pagefind's controls it has made transparent.
+FOCUSED = """() => {
+  const element = document.activeElement;
+  const box = element.getBoundingClientRect();
+  return {
+    body: element === document.body,
+    html: element.outerHTML.slice(0, 120),
+    on_screen: box.right > 0 && box.left < window.innerWidth && box.width > 0 && box.height > 0,
+    hidden: Boolean(element.closest("[hidden]")) || element.matches(".pagefind-ui__suppressed")
+      || getComputedStyle(element).visibility !== "visible",
+  };
+}"""
+DRAWER_OPEN = "document.getElementById('__drawer').checked"
+
+
+def url(base: str, language: str, path: str) -> str:
+    return base + ("" if language == DEFAULT_LANGUAGE else f"{language}/") + path
+
+
+def keyboard_stops(page, limit: int = 80) -> list[dict]:
+    """Tab from the top of the page until focus comes back to the page itself (the search page
+    puts focus in its search box: Tab starts from an element put first for the test)."""
+    page.evaluate("""() => { const start = document.createElement("span"); start.tabIndex = -1;
+                             document.body.prepend(start); start.focus(); }""")
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED)
+        if stop["body"]:
+            break
+        stops.append(stop)
+    return stops
+
+
+@pytest.mark.parametrize("size", [NARROW, TABLET, DESKTOP], ids=["320px", "1024px", "1280px"])
+@pytest.mark.parametrize("path", ["", "404.html", "search/"])
+def test_every_keyboard_stop_can_be_seen(served_site: str, browser_page, size: tuple[int, int], path: str):
+    browser_page.set_viewport_size({"width": size[0], "height": size[1]})
+    browser_page.goto(url(served_site, "bg", path))
+    stops = keyboard_stops(browser_page)
+    assert len(stops) > 3
+    unseen = [stop["html"] for stop in stops if not stop["on_screen"] or stop["hidden"]]
+    assert unseen == []
+
+
+@pytest.mark.parametrize("key", ["Enter", " "])
+def test_the_menu_of_narrow_screens_opens_and_closes_from_the_keyboard(served_site: str, browser_page, key: str):
+    browser_page.set_viewport_size({"width": TABLET[0], "height": TABLET[1]})
+    browser_page.goto(url(served_site, "pl", "projects/"))
+    menu = browser_page.locator('.md-header label[for="__drawer"]')
+    assert menu.get_attribute("aria-label") == "Nawigacja"  # Material's own word, in the page's language
+    for _ in range(5):  # the skip link, then the logo, then the menu button
+        browser_page.keyboard.press("Tab")
+        if browser_page.evaluate("document.activeElement.matches('label[for=__drawer]')"):
+            break
+    assert menu.get_attribute("role") == "button" and menu.get_attribute("aria-expanded") == "false"
+    browser_page.keyboard.press(key)
+    browser_page.wait_for_function(DRAWER_OPEN)
+    browser_page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
+    assert menu.get_attribute("aria-expanded") == "true"
+    browser_page.wait_for_function(f"({FOCUSED})().on_screen")  # the drawer slides in
+    browser_page.keyboard.press("Escape")
+    browser_page.wait_for_function(f"!{DRAWER_OPEN}")
+    assert browser_page.evaluate("document.activeElement.matches('label[for=__drawer]')")
+
+
+def test_escape_closes_the_language_list_and_tab_opens_it_again(served_site: str, browser_page):
+    browser_page.goto(url(served_site, "fi", ""))
+    list_opacity = "document.querySelector('.md-header .md-select__inner') && getComputedStyle(document.querySelector('.md-header .md-select__inner')).opacity"
+    browser_page.focus(".md-header .md-select button")
+    browser_page.wait_for_function(f"{list_opacity} === '1'")
+    browser_page.keyboard.press("Escape")
+    browser_page.wait_for_function(f"{list_opacity} === '0'")
+    assert browser_page.evaluate("document.activeElement.matches('.md-select button')")
+    browser_page.keyboard.press("Tab")
+    browser_page.wait_for_function(f"{list_opacity} === '1'")
+    assert browser_page.evaluate("document.activeElement.matches('.md-select__link')")
+
+
+@pytest.mark.parametrize("language", ["en", "bg", "pl"])
+@pytest.mark.parametrize("path", ["", "suppliers/", "councils/", "events/", "news/", "search/"])
+def test_no_page_scrolls_sideways_at_320_px(served_site: str, browser_page, language: str, path: str):
+    # WCAG 2.1, 1.4.10 Reflow; a data table may scroll, inside its own region.
+    browser_page.set_viewport_size({"width": NARROW[0], "height": NARROW[1]})
+    browser_page.goto(url(served_site, language, path))
+    assert browser_page.evaluate("document.documentElement.scrollWidth") <= NARROW[0]
+
+
+def test_back_to_top_from_the_keyboard_puts_focus_at_the_top(served_site: str, browser_page):
+    browser_page.goto(url(served_site, "lv", "events/"))
+    browser_page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    browser_page.mouse.wheel(0, -400)  # Material shows the button when the visitor scrolls up
+    browser_page.wait_for_function("!document.querySelector('.md-top').hidden")
+    browser_page.focus(".md-top")
+    browser_page.keyboard.press("Enter")
+    browser_page.wait_for_function("window.scrollY === 0")
+    assert browser_page.evaluate("document.activeElement.matches('.md-skip')")
+
+
+@pytest.mark.parametrize("language, words", [("pl", "Wyniki dla"), ("bg", "Резултати за")])
+def test_search_results_are_announced_to_screen_readers(served_site: str, browser_page, language: str, words: str):
+    # WCAG 2.1, 4.1.3 Status messages: Pagefind's message has no live region of its own.
+    term = {"pl": "zamówienia", "bg": "поръчки"}[language]
+    browser_page.goto(url(served_site, language, f"search/?q={term}"))
+    browser_page.wait_for_function(
+        f"(document.querySelector('[role=status]') || {{}}).textContent?.includes({words!r})", timeout=15000)
+    assert browser_page.locator("[role=status]").count() == 1
