@@ -119,3 +119,21 @@ def test_search_results_are_announced_to_screen_readers(served_site: str, browse
     browser_page.wait_for_function(
         f"(document.querySelector('[role=status]') || {{}}).textContent?.includes({words!r})", timeout=15000)
     assert browser_page.locator("[role=status]").count() == 1
+
+
+def test_a_focused_language_is_outlined(served_site: str, browser_page):
+    browser_page.goto(url(served_site, "lv", ""))
+    browser_page.focus(".md-header .md-select button")
+    browser_page.keyboard.press("Tab")
+    outline = browser_page.evaluate("(() => { const s = getComputedStyle(document.activeElement); "
+                                    "return [document.activeElement.className, s.outlineStyle, s.outlineWidth]; })()")
+    assert outline[0].startswith("md-select__link") and outline[1:] == ["solid", "2px"]
+
+
+@pytest.mark.parametrize("language, column", [("en", "Supplier"), ("pl", "Dostawca")])
+def test_a_sort_buttons_name_is_its_column_without_the_arrow(served_site: str, browser_page, language: str, column: str):
+    browser_page.goto(url(served_site, language, "suppliers/"))
+    browser_page.wait_for_selector(".gpp-sort")
+    assert browser_page.get_by_role("button", name=column, exact=True).count() == 1
+    browser_page.get_by_role("button", name=column, exact=True).click()  # sorted: another arrow, same name
+    assert browser_page.get_by_role("button", name=column, exact=True).count() == 1
