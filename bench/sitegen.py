@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import random
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from text import paragraph, sentence, title
 
-LANGUAGES = ("en", "bg", "lv", "fi", "pl")
+# The project's languages, so that a fork's benchmark generates its own (hooks/ as the build has it).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+from gppkit.languages import LANGUAGES  # noqa: E402
 SECTIONS_PER_AREA = 8
 GUIDES = "guides"
 

@@ -1,12 +1,14 @@
 """Refuse configurations and files that would build a broken site, or stop MkDocs with a traceback."""
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from gpp_data import editors_errors
 from gpp_mkdocs import i18n_plugin
-from gppkit.languages import DEFAULT_LANGUAGE, language_list_problems
+from gppkit.languages import DEFAULT_LANGUAGE, language_list_problems, translated_settings_problems, unlisted_language_folders
 from gppkit.nav_titles import nav_translation_problems
 from gppkit.page_front_matter import description_problem
 from gppkit.page_headings import extra_titles
@@ -21,16 +23,26 @@ def on_config(config: MkDocsConfig) -> None:
         theme_font=config.theme.get("font"),
         features=config.theme.get("features") or [],
     )
+    problems += _language_problems(config)
+    if problems:
+        raise PluginError("mkdocs.yml is not ready to build:\n" + "\n".join(f"  - {p}" for p in problems))
+
+
+def _language_problems(config: MkDocsConfig) -> list[str]:
+    """mkdocs.yml's languages against gppkit.languages, their own words, and docs/ folders of none."""
     i18n_config = i18n_plugin(config).config
     languages = i18n_config.languages
     # A one-language preview marks its language static-i18n's default.
-    configured_default = None if i18n_config.build_only_locale else next(entry.locale for entry in languages if entry.default)
-    problems += language_list_problems([entry.locale for entry in languages], configured_default)
+    defaults = None if i18n_config.build_only_locale else [entry.locale for entry in languages if entry.default]
+    problems = language_list_problems([entry.locale for entry in languages], defaults)
+    problems += translated_settings_problems({entry.locale: entry for entry in languages})
+    problems += [f"docs/{folder}/: received the pages of a language plugins.i18n.languages does not list; expected "
+                 "it removed, or the language added (README, \"Another project's languages\")"
+                 for folder in unlisted_language_folders(path.name for path in Path(config.docs_dir).iterdir() if path.is_dir())]
     # The nav's titles are the default language's.
     translations = {entry.locale: entry.nav_translations or {} for entry in languages if entry.locale != DEFAULT_LANGUAGE}
     problems += [f"nav_translations of {problem}" for problem in nav_translation_problems(config.nav, translations)]
-    if problems:
-        raise PluginError("mkdocs.yml is not ready to build:\n" + "\n".join(f"  - {p}" for p in problems))
+    return problems
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files) -> Page:

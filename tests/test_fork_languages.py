@@ -21,7 +21,12 @@ from bs4 import BeautifulSoup
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, assert_clean_failure, copy_site, run_build
 from gppkit.catalogue_model import Translation
 from gppkit.events import Translated
-from gppkit.languages import language_description, language_list_problems
+from gppkit.languages import (
+    language_description,
+    language_list_problems,
+    translated_settings_problems,
+    unlisted_language_folders,
+)
 
 FORK_LANGUAGES = ("en", "bg", "et", "fi", "pl")
 ESTONIAN_NOTICE = "Seda lehte pole veel eesti keelde tõlgitud; loete ingliskeelset originaali."
@@ -31,6 +36,8 @@ ESTONIAN_ENTRY = """        - locale: et
           name: Eesti
           build: true
           site_name: "Läänemere rohehangete võrgustik"
+          site_description: "Läänemere piirkonna avaliku sektori asutuste võrgustik, mis teeb rohehanked tavapäraseks."
+          copyright: "Näidissisu Läänemere piirkonna rohehangete projektide kohta. Kataloogides nimetatud organisatsioonid on väljamõeldud."
           nav_translations:
             Home: "Avaleht"
             Projects: "Projektid"
@@ -136,6 +143,7 @@ def test_estonian_pages_have_their_own_strings_dates_and_script(forked_site: Pat
     # Babel's Estonian month names; a Bulgarian city in Latin letters, as on every Latin-script page.
     assert "detsember 2026" in (estonian / "events" / "index.html").read_text(encoding="utf-8")
     assert "Plovdiv" in (estonian / "suppliers" / "index.html").read_text(encoding="utf-8")
+    assert "Näidissisu" in soup(estonian / "index.html").select_one(".md-copyright").get_text()  # its own footer
     assert "Пловдив" in (forked_site / "bg" / "suppliers" / "index.html").read_text(encoding="utf-8")
 
 
@@ -199,8 +207,34 @@ def test_the_models_have_a_field_per_language_in_order():
 
 
 def test_language_list_problems_name_both_places():
-    assert language_list_problems(list(LANGUAGES), DEFAULT_LANGUAGE) == []
+    assert language_list_problems(list(LANGUAGES), [DEFAULT_LANGUAGE]) == []
     assert language_list_problems(list(LANGUAGES), None) == []  # a one-language preview: default not known
-    (reordered,) = language_list_problems(["en", "pl", "bg", "lv", "fi"], "en")
+    (reordered,) = language_list_problems(["en", "pl", "bg", "lv", "fi"], ["en"])
     assert reordered.startswith("plugins.i18n.languages: received the locales en, pl, bg, lv, fi; expected en, bg, lv, fi, pl")
-    assert len(language_list_problems(["en", "bg"], "bg")) == 2
+    assert len(language_list_problems(["en", "bg"], ["bg"])) == 2
+    (two_defaults,) = language_list_problems(list(LANGUAGES), ["en", "pl"])
+    assert "received en, pl marked 'default: true'; expected en only" in two_defaults
+
+
+def test_each_language_words_its_site_name_description_and_copyright():
+    complete = {"site_name": "Nimi", "site_description": "Kuvaus", "copyright": "Esimerkki"}
+    assert translated_settings_problems({"en": {}, "fi": complete}) == []
+    assert translated_settings_problems({"en": {}, "fi": {**complete, "copyright": None, "site_description": " "}}) == [
+        "plugins.i18n.languages, fi: received no site_description; expected it in Finnish (without it the pages show the English one)",
+        "plugins.i18n.languages, fi: received no copyright; expected it in Finnish (without it the pages show the English one)",
+    ]
+
+
+def test_only_language_folders_of_no_listed_language_are_named():
+    assert unlisted_language_folders(["assets", "en", "bg", "lv", "fi", "pl", "et", "images", "sv"]) == ["et", "sv"]
+
+
+def test_a_dropped_languages_pages_or_settings_left_behind_stop_the_build(tmp_path: Path):
+    root = copy_site(tmp_path)
+    fork_code(root), fork_config(root), fork_pages(root), fork_data(root)
+    shutil.copytree(root / "docs" / "fi", root / "docs" / "lv")  # a folder the fork forgot to delete
+    replace_once(root / "mkdocs.yml", '          site_name: "Läänemere rohehangete võrgustik"\n', "")
+    assert_clean_failure(
+        run_build(root),
+        "docs/lv/: received the pages of a language plugins.i18n.languages does not list; expected it removed",
+        "plugins.i18n.languages, et: received no site_name; expected it in Estonian")

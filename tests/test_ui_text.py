@@ -54,7 +54,7 @@ CASES = {
                     ["field 'councils_members_caption.fi': received a brace outside a placeholder"]),
     "a language missing": ("theme.yml", "theme.top:\n  en: Back to top\n  bg: Към началото\n  lv: Atpakaļ uz augšu\n  fi: Takaisin ylös\n",
                            "theme.top:\n  en: Back to top\n  bg: Към началото\n  lv: Atpakaļ uz augšu\n",
-                           ["field 'theme.top.fi': received nothing; expected a non-empty text in that language"]),
+                           ["field 'theme.top.fi': received nothing; expected a non-empty text in Finnish"]),
     "unknown theme key": ("theme.yml", "theme.select.language:", "theme.select.langauge:",
                           ["field 'theme.select.langauge': received a key Material does not have (did you mean 'theme.select.language'?)"]),
 }

@@ -31,7 +31,8 @@ def mark(paths: list[Path], docs_dir: Path) -> int:
         relative = path.resolve().relative_to(docs_dir.resolve())
         language, page = relative.parts[0], Path(*relative.parts[1:])
         if language == DEFAULT_LANGUAGE or language not in LANGUAGES:
-            print(f"{path}: not a translation (expected docs/<bg|lv|fi|pl>/…)", file=sys.stderr)
+            others = "|".join(language for language in LANGUAGES if language != DEFAULT_LANGUAGE)
+            print(f"{path}: not a translation (expected docs/<{others}>/…)", file=sys.stderr)
             return 2
         english = docs_dir / DEFAULT_LANGUAGE / page
         if not english.exists():

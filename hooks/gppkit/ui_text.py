@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Final
 
 from .catalogue_html import CATALOGUE_UI_KEYS, COUNCIL_UI_KEYS
-from .languages import DEFAULT_LANGUAGE, LANGUAGES
+from .languages import DEFAULT_LANGUAGE, LANGUAGE_NAMES_EN, LANGUAGES
 from .problems import DataError, Problem, describe
 from .search import PAGEFIND_UI_KEYS
 from .yamlio import line_of, load_yaml_file
@@ -98,7 +98,8 @@ def load_ui_text(path: Path, file_label: str, theme_keys: Collection[str] | None
             if not isinstance(text, str) or not text.strip():
                 problems.append(
                     Problem(file_label, line_of(data, (key, language)), None, f"{key}.{language}",
-                            "nothing" if text is None else describe(text), "a non-empty text in that language")
+                            "nothing" if text is None else describe(text),
+                            f"a non-empty text in {LANGUAGE_NAMES_EN.get(language, language)}")
                 )
         unknown = sorted(set(translations) - set(LANGUAGES), key=str)
         for language in unknown:
