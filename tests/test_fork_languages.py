@@ -110,10 +110,19 @@ def fork_data(root: Path, *, forgotten: str = "") -> None:
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
 
 
+def fork(root: Path, *, code: bool = True, english_name: bool = True, forgotten: str = "") -> Path:
+    """Every step on a copy of the site, but those a test leaves out."""
+    if code:
+        fork_code(root, name=english_name)
+    fork_config(root)
+    fork_pages(root)
+    fork_data(root, forgotten=forgotten)
+    return root
+
+
 @pytest.fixture(scope="module")
 def forked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_site(tmp_path_factory.mktemp("fork-src"))
-    fork_code(root), fork_config(root), fork_pages(root), fork_data(root)
+    root = fork(copy_site(tmp_path_factory.mktemp("fork-src")))
     result = run_build(root)
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
@@ -168,8 +177,7 @@ def test_the_fork_has_an_estonian_feed_search_index_and_sitemap_entries(forked_s
 
 
 def test_mkdocs_yml_and_the_code_must_list_the_same_languages(tmp_path: Path):
-    root = copy_site(tmp_path)
-    fork_config(root), fork_pages(root), fork_data(root)  # languages.py still lists Latvian
+    root = fork(copy_site(tmp_path), code=False)  # languages.py still lists Latvian
     assert_clean_failure(
         run_build(root),
         "plugins.i18n.languages: received the locales en, bg, et, fi, pl; expected en, bg, lv, fi, pl, "
@@ -177,8 +185,7 @@ def test_mkdocs_yml_and_the_code_must_list_the_same_languages(tmp_path: Path):
 
 
 def test_a_new_language_needs_its_english_name_for_editors_messages(tmp_path: Path):
-    root = copy_site(tmp_path)
-    fork_code(root, name=False), fork_config(root), fork_pages(root), fork_data(root)
+    root = fork(copy_site(tmp_path), english_name=False)
     assert_clean_failure(run_build(root), "hooks/gppkit/languages.py: received no LANGUAGE_NAMES_EN entry for 'et'")
 
 
@@ -191,8 +198,7 @@ def test_the_default_language_must_be_the_codes(tmp_path: Path):
 
 
 def test_a_data_file_not_forked_has_each_text_named(tmp_path: Path):
-    root = copy_site(tmp_path)
-    fork_code(root), fork_config(root), fork_pages(root), fork_data(root, forgotten="labels.yml")
+    root = fork(copy_site(tmp_path), forgotten="labels.yml")
     output = assert_clean_failure(run_build(root), "received nothing; expected the Estonian label of",
                                   "received the unknown field 'lv'; expected only the fields en, bg, et, fi, pl")
     assert re.search(r"data/labels\.yml:\d+: field 'countries\.BG\.et': received nothing; "
@@ -230,8 +236,7 @@ def test_only_language_folders_of_no_listed_language_are_named():
 
 
 def test_a_dropped_languages_pages_or_settings_left_behind_stop_the_build(tmp_path: Path):
-    root = copy_site(tmp_path)
-    fork_code(root), fork_config(root), fork_pages(root), fork_data(root)
+    root = fork(copy_site(tmp_path))
     shutil.copytree(root / "docs" / "fi", root / "docs" / "lv")  # a folder the fork forgot to delete
     replace_once(root / "mkdocs.yml", '          site_name: "Läänemere rohehangete võrgustik"\n', "")
     assert_clean_failure(
