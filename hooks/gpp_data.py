@@ -77,18 +77,47 @@ def site_labels(config: MkDocsConfig) -> LabelsBase:
 def site_catalogue(config: MkDocsConfig) -> PreparedCatalogue:
     """data/councils.yml, suppliers.yml and labels.yml, validated together, with the catalogue's rows
     and open-data records prepared for every language."""
-    source = _catalogue_source(config)
-    return _cached("prepared catalogue", source.paths(), lambda: PreparedCatalogue.of(source.read()))
+    return _cached(*_catalogue_entry(config))
 
 
 def site_news(config: MkDocsConfig) -> SiteNews:
     """Every language's news posts (drafts included), and each language's published posts and tags."""
-    docs = Path(config.docs_dir)
-    if docs not in _post_files:
-        _post_files[docs] = sorted(docs.glob("*/news/*.md"), key=str)
-    return _cached("posts", _post_files[docs], lambda: load_site_news(docs))
+    return _cached(*_news_entry(config))
 
 
 def events(config: MkDocsConfig) -> list[Event]:
+    return _cached(*_events_entry(config))
+
+
+def read_all(config: MkDocsConfig) -> None:
+    """Read the catalogue, the events and the news posts at the start of a build, so that one
+    message lists the mistakes of them all: read by the hook that needs each, a build stopped at
+    the first file with a mistake, and only the next build showed the next file's. The hooks then
+    take them from the cache."""
+    problems = []
+    with editors_errors():
+        for entry in (_catalogue_entry, _events_entry, _news_entry):
+            try:
+                _cache.get(*entry(config))
+            except DataError as error:
+                problems.extend(error.problems)
+        if problems:
+            raise DataError(problems)
+
+
+# Each source as the cache takes it: (name, files, how to load them).
+def _catalogue_entry(config: MkDocsConfig) -> tuple[str, list[Path], Callable[[], PreparedCatalogue]]:
+    source = _catalogue_source(config)
+    return "prepared catalogue", source.paths(), lambda: PreparedCatalogue.of(source.read())
+
+
+def _news_entry(config: MkDocsConfig) -> tuple[str, list[Path], Callable[[], SiteNews]]:
+    docs = Path(config.docs_dir)
+    if docs not in _post_files:
+        _post_files[docs] = sorted(docs.glob("*/news/*.md"), key=str)
+    return "posts", _post_files[docs], lambda: load_site_news(docs)
+
+
+def _events_entry(config: MkDocsConfig) -> tuple[str, list[Path], Callable[[], list[Event]]]:
     path = data_dir(config) / "events.yml"
-    return _cached("events", [path], lambda: load_events(path))
+    return "events", [path], lambda: load_events(path)

@@ -128,6 +128,23 @@ def test_a_broken_events_file_fails_the_build_clearly(tmp_path: Path):
                          "received 'Sofia'", "expected an IANA time zone")
 
 
+
+def test_mistakes_in_events_suppliers_and_a_post_are_reported_by_one_build(tmp_path: Path):
+    # Each file used to be read by the hook that needs it: a build stopped at the first file with a
+    # mistake, and only the next build told the editor about the next file.
+    root = copy_site(tmp_path / "src")
+    for path, old, new in [("data/events.yml", "kind: webinar", "kind: webinnar"),
+                           ("data/suppliers.yml", "country: PL", "country: XX"),
+                           ("docs/pl/news/2018-09-28-circpro-kick-off.md", "date: 2018-09-28", "date: 2018-09-31")]:
+        file = root / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, (path, old)
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    output = assert_clean_failure(run_build(root), "3 problems in the site's data:", "data/suppliers.yml:",
+                                  "field 'country': received 'XX'", "data/events.yml:", "field 'kind': received 'webinnar'",
+                                  "docs/pl/news/2018-09-28-circpro-kick-off.md")
+    assert output.count("problems in the site's data") == 1
+
 # --- The built events pages and calendars ---------------------------------------------------------------
 
 def calendar_summary(event: dict, language: str) -> str:
