@@ -7,10 +7,9 @@ from pathlib import Path
 import material
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 
+from gpp_data import data_dir, editors_errors
 from gpp_mkdocs import current_language
-from gppkit.problems import DataError
 from gppkit.ui_text import load_ui_folder, ui_for_language
 
 
@@ -22,9 +21,6 @@ def material_translation_keys() -> frozenset[str]:
 
 
 def on_config(config: MkDocsConfig) -> None:
-    ui_folder = Path(config.config_file_path).parent / "data" / "ui"
-    try:
-        strings = load_ui_folder(ui_folder, theme_keys=material_translation_keys())
-    except DataError as error:
-        raise PluginError(error.report()) from None
+    with editors_errors():
+        strings = load_ui_folder(data_dir(config) / "ui", theme_keys=material_translation_keys())
     config.extra["ui"] = ui_for_language(strings, current_language(config))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, Annotated, Any, Literal
-from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -27,7 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .languages import LANGUAGE_NAMES_EN, LANGUAGES, language_description
-from .urls import has_space, is_safe_link
+from .urls import WEB_SCHEMES, is_clean_link
 from .vocabularies import (
     COUNCIL_KINDS,
     COUNTRIES,
@@ -60,14 +59,14 @@ SUPPLIER_ID_FORM = "lowercase letters, digits and hyphens starting with the coun
 
 def _web_address(value: str) -> str:
     value = value.strip()
-    if has_space(value) or not (is_safe_link(value) and urlsplit(value).scheme.lower() in ("http", "https")):
+    if not is_clean_link(value, WEB_SCHEMES):
         raise PydanticCustomError("web_address", "an http or https address without spaces, such as https://name.example")
     return value
 
 
 def _contact_address(value: str) -> str:
     value = value.strip()
-    if has_space(value) or not is_safe_link(value):
+    if not is_clean_link(value):
         raise PydanticCustomError(
             "contact_address", "a mailto, http or https address without spaces, such as mailto:sales@name.example"
         )

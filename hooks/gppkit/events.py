@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, create_model, field_validator
@@ -16,7 +15,7 @@ from .dates import end_of_day, parse_date_or_aware_datetime
 from .languages import LANGUAGES
 from .model_problems import Wording, validate
 from .problems import DataError, Problem, describe
-from .urls import has_space
+from .urls import WEB_SCHEMES, is_clean_link
 from .vocabularies import EVENT_KINDS
 from .yamlio import line_of, load_yaml_file
 
@@ -68,8 +67,7 @@ class Registration(BaseModel):
     @field_validator("url")
     @classmethod
     def _http_url(cls, url: str) -> str:
-        parts = urlsplit(url.strip())
-        if parts.scheme not in ("http", "https") or not parts.netloc or has_space(url.strip()):
+        if not is_clean_link(url.strip(), WEB_SCHEMES):
             raise ValueError("expected an http or https address without spaces, such as https://register.example/webinar")
         return url.strip()
 

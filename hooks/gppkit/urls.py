@@ -3,6 +3,7 @@
 from urllib.parse import urljoin, urlsplit
 
 SAFE_LINK_SCHEMES = ("http", "https", "mailto")
+WEB_SCHEMES = ("http", "https")
 
 
 def is_safe_link(url: str) -> bool:
@@ -18,6 +19,12 @@ def is_safe_link(url: str) -> bool:
 def has_space(url: str) -> bool:
     """True when ``url`` holds a space or other blank (browsers would cut or encode it: a broken link)."""
     return any(character.isspace() for character in url)
+
+
+def is_clean_link(url: str, schemes: tuple[str, ...] = SAFE_LINK_SCHEMES) -> bool:
+    """True when ``url`` (from data/, already stripped) is a safe link of one of ``schemes`` with no
+    blank inside it. (site_url and mkdocs.yml's links are checked with ``is_safe_link`` alone.)"""
+    return not has_space(url) and urlsplit(url).scheme.lower() in schemes and is_safe_link(url)
 
 
 def site_root(site_url: str) -> str:
