@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 HOOKS_DIR = PROJECT_ROOT / "hooks"
@@ -77,6 +78,15 @@ def read_mkdocs_config(site_root: Path = PROJECT_ROOT) -> dict:
 
 def language_dir(site: Path, language: str) -> Path:
     return site if language == DEFAULT_LANGUAGE else site / language
+
+
+def language_prefix(language: str) -> str:
+    """A language's folder in URLs: "" for the default language, "bg/" for the others."""
+    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def english_pages() -> list[str]:

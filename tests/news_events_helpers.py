@@ -6,9 +6,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import yaml
-from bs4 import BeautifulSoup
 
-from conftest import DEFAULT_LANGUAGE, PROJECT_ROOT, SOURCE_DATE_EPOCH, read_mkdocs_config
+from conftest import PROJECT_ROOT, SOURCE_DATE_EPOCH, language_prefix, read_mkdocs_config
 
 SITE_URL = read_mkdocs_config()["site_url"]
 SITE_PATH = "/" + SITE_URL.split("/", 3)[3]
@@ -18,11 +17,7 @@ BABEL_LOCALE = {"en": "en_GB"}  # British English on the English pages
 
 def language_url(language: str, path: str = "") -> str:
     """Absolute URL of ``path`` under a language's root."""
-    return SITE_URL + ("" if language == DEFAULT_LANGUAGE else f"{language}/") + path
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return SITE_URL + language_prefix(language) + path
 
 
 def built_file(site: Path, url: str, page: Path | None = None) -> Path:

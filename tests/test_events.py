@@ -9,10 +9,10 @@ import pytest
 import yaml
 from icalendar import Calendar
 
-from conftest import LANGUAGES, PROJECT_ROOT, assert_clean_failure, copy_site, language_dir, run_build
+from conftest import LANGUAGES, PROJECT_ROOT, assert_clean_failure, copy_site, language_dir, run_build, soup
 from gppkit.events import load_events, split_by_time
 from gppkit.problems import DataError
-from news_events_helpers import BUILD_NOW, SITE_URL, built_file, labels, language_url, soup, source_events
+from news_events_helpers import BUILD_NOW, SITE_URL, built_file, labels, language_url, source_events
 
 HOST = SITE_URL.split("/")[2]
 EVENTS_UI = yaml.safe_load((PROJECT_ROOT / "data" / "ui" / "events.yml").read_text(encoding="utf-8"))

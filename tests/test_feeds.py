@@ -9,8 +9,8 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from conftest import LANGUAGES, english_pages, language_dir, output_path
-from news_events_helpers import built_file, labels, language_url, soup, source_posts
+from conftest import LANGUAGES, english_pages, language_dir, output_path, soup
+from news_events_helpers import built_file, labels, language_url, source_posts
 
 TAG_LABELS = labels("tags")
 FEEDS = {"feed.xml": ("rss20", "application/rss+xml"), "atom.xml": ("atom10", "application/atom+xml")}

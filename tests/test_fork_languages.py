@@ -16,9 +16,8 @@ from pathlib import Path
 import feedparser
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, assert_clean_failure, copy_site, run_build
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, assert_clean_failure, copy_site, language_dir, run_build, soup
 from gppkit.catalogue_model import Translation
 from gppkit.events import Translated
 from gppkit.languages import (
@@ -128,19 +127,11 @@ def forked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-def home(site: Path, language: str) -> Path:
-    return (site if language == DEFAULT_LANGUAGE else site / language) / "index.html"
-
-
 def test_the_fork_builds_its_languages_and_not_the_dropped_one(forked_site: Path):
     assert (forked_site / "et" / "index.html").is_file()
     assert not (forked_site / "lv").exists()
     for language in FORK_LANGUAGES:
-        page = soup(home(forked_site, language))
+        page = soup(language_dir(forked_site, language) / "index.html")
         assert page.html["lang"] == language
         assert {link["hreflang"] for link in page.select("link[rel=alternate][hreflang]")} == {*FORK_LANGUAGES, "x-default"}
         assert [a["hreflang"] for a in page.select("a.md-select__link")] == list(FORK_LANGUAGES)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DEFAULT_LANGUAGE
+from conftest import language_prefix
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +28,7 @@ DRAWER_OPEN = "document.getElementById('__drawer').checked"
 
 
 def url(base: str, language: str, path: str) -> str:
-    return base + ("" if language == DEFAULT_LANGUAGE else f"{language}/") + path
+    return base + language_prefix(language) + path
 
 
 def keyboard_stops(page, limit: int = 80) -> list[dict]:

@@ -10,9 +10,9 @@ import feedparser
 import pytest
 from babel.dates import format_date
 
-from conftest import LANGUAGES, assert_clean_failure, copy_site, language_dir, run_build
+from conftest import LANGUAGES, assert_clean_failure, copy_site, language_dir, run_build, soup
 from gppkit.news import Post, SiteNews
-from news_events_helpers import BABEL_LOCALE, built_file, labels, language_url, soup, source_posts
+from news_events_helpers import BABEL_LOCALE, built_file, labels, language_url, source_posts
 
 TAG_LABELS = labels("tags")
 KICK_OFF = "docs/en/news/2018-09-28-circpro-kick-off.md"

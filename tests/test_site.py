@@ -18,9 +18,11 @@ from conftest import (
     copy_site,
     english_pages,
     language_dir,
+    language_prefix,
     output_path,
     read_mkdocs_config,
     run_build,
+    soup,
 )
 from gppkit.nav_titles import nav_translation_problems, nav_titles
 from gppkit.page_headings import extra_titles
@@ -29,10 +31,6 @@ CONFIG = read_mkdocs_config()
 SITE_URL = CONFIG["site_url"]
 OTHER_LANGUAGES = [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
 PAGES = english_pages()
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def page_html(site: Path, language: str, source: str) -> BeautifulSoup:
@@ -48,8 +46,7 @@ def resolve_href(site: Path, page: Path, href: str) -> Path:
 
 
 def page_url(language: str, source: str) -> str:
-    prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
-    return SITE_URL + prefix + output_path(source).removesuffix("index.html")
+    return SITE_URL + language_prefix(language) + output_path(source).removesuffix("index.html")
 
 
 def language_settings(language: str) -> dict:

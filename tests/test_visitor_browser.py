@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import DEFAULT_LANGUAGE, LANGUAGES
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, language_prefix
 
 pytestmark = pytest.mark.browser
 
@@ -15,10 +15,6 @@ DEEP_PAGE = "projects/circpro/"
 # A word every language's pages use, and one that only appears in that language's text.
 SHARED_TERM = "CircPro"
 OWN_TERMS = {"en": "procurement", "bg": "поръчки", "lv": "iepirkums", "fi": "hankinnat", "pl": "zamówienia"}
-
-
-def language_prefix(language: str) -> str:
-    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
 
 
 def result_languages(base: str, hrefs: list[str]) -> set[str]:
