@@ -76,6 +76,18 @@ def read_mkdocs_config(site_root: Path = PROJECT_ROOT) -> dict:
     return yaml.load((site_root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
 
 
+def language_settings(language: str) -> dict:
+    """A language's entry in mkdocs.yml's ``plugins.i18n.languages``."""
+    config = read_mkdocs_config()
+    (i18n,) = [plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin]
+    return next(entry for entry in i18n["languages"] if entry["locale"] == language)
+
+
+def site_name(language: str) -> str:
+    """The site's name on a language's pages."""
+    return language_settings(language).get("site_name", read_mkdocs_config()["site_name"])
+
+
 def language_dir(site: Path, language: str) -> Path:
     return site if language == DEFAULT_LANGUAGE else site / language
 

@@ -19,9 +19,11 @@ from conftest import (
     english_pages,
     language_dir,
     language_prefix,
+    language_settings,
     output_path,
     read_mkdocs_config,
     run_build,
+    site_name,
     soup,
 )
 from gppkit.nav_titles import nav_translation_problems, nav_titles
@@ -47,15 +49,6 @@ def resolve_href(site: Path, page: Path, href: str) -> Path:
 
 def page_url(language: str, source: str) -> str:
     return SITE_URL + language_prefix(language) + output_path(source).removesuffix("index.html")
-
-
-def language_settings(language: str) -> dict:
-    (i18n,) = [plugin["i18n"] for plugin in CONFIG["plugins"] if isinstance(plugin, dict) and "i18n" in plugin]
-    return next(entry for entry in i18n["languages"] if entry["locale"] == language)
-
-
-def site_name(language: str) -> str:
-    return language_settings(language).get("site_name", CONFIG["site_name"])
 
 
 def test_the_same_pages_exist_as_sources_in_every_language():

@@ -1,0 +1,58 @@
+"""Open Graph properties for every page, so a shared link previews in the page's language:
+its title, description, absolute URL, language (and the languages it is translated into) and,
+for a news post, its date and tags. overrides/main.html prints ``open_graph``.
+
+An untranslated copy previews as what it is: the English original, at the original's URL.
+"""
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from markupsafe import Markup
+
+from gpp_data import site_labels, site_news
+from gpp_mkdocs import build_languages, current_language, default_language, is_fallback, translated_urls
+from gppkit.open_graph import Article, SharedPage, open_graph_properties
+
+
+def _article(page: Page, config: MkDocsConfig, fallback: bool) -> Article | None:
+    post = site_news(config).post(page.file.src_uri)
+    if post is None:
+        return None
+    if fallback:  # as the page shows it: the original's date only (news.py)
+        return Article(post.date)
+    labels = site_labels(config)
+    return Article(post.date, tuple(labels.label("tags", tag, post.language) for tag in post.tags))
+
+
+def _title(page: Page, config: MkDocsConfig) -> str:
+    """The page's own heading (its nav title may be shorter; an untranslated copy's is the
+    original's); the site's name for the home page, as its <title> has it."""
+    if page.is_homepage:
+        return config.site_name
+    heading = next(iter(page.toc), None)
+    if heading is not None and heading.level == 1:
+        return Markup(heading.title).striptags()  # the heading's HTML, as text
+    return str(page.meta.get("title") or page.title or config.site_name)
+
+
+def _translated_languages(page: Page, config: MkDocsConfig) -> tuple[str, ...]:
+    urls = translated_urls(page, config)
+    return tuple(language for language in build_languages(config) if language in urls)
+
+
+# After hooks/untranslated.py (-50) has found an untranslated copy's original.
+@event_priority(-60)
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    fallback = is_fallback(page, config)
+    shared = SharedPage(
+        site_name=config.site_name,
+        title=_title(page, config),
+        description=str(page.meta.get("description") or config.site_description or ""),
+        url=context.get("fallback_original_url") or page.canonical_url or "",
+        language=default_language(config) if fallback else current_language(config),
+        other_languages=_translated_languages(page, config),
+        article=_article(page, config, fallback),
+    )
+    context["open_graph"] = open_graph_properties(shared)
+    return context
