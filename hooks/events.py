@@ -1,4 +1,5 @@
-"""Events: the events page's upcoming and past lists, a calendar per language, one .ics per event.
+"""Events: the events page's upcoming and past lists (with schema.org records of the real ones for
+search engines), a calendar per language, one .ics per event.
 
 "Upcoming" is decided at build time (gppkit.clock: SOURCE_DATE_EPOCH or the clock), so the site
 needs a nightly rebuild for events to move to "Past events".
@@ -22,6 +23,7 @@ from gppkit.calendars import CalendarTexts, build_calendar
 from gppkit.clock import build_now
 from gppkit.events import Event, split_by_time
 from gppkit.events_html import EventPage, event_anchor, fill_event_markers
+from gppkit.events_json_ld import events_json_ld
 from gppkit.urls import absolute_url
 
 _state: dict = {}
@@ -94,4 +96,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         href=lambda url: get_relative_url(url, page.file.url),
     )
     upcoming, past = split_by_time(_events(), _now())
-    return fill_event_markers(html, upcoming, past, event_page)
+    page_url = absolute_url(config.site_url, page.file.url)
+    json_ld = events_json_ld([*upcoming, *past], texts.language, lambda event: f"{page_url}#{event_anchor(event)}")
+    return fill_event_markers(html, upcoming, past, event_page) + json_ld

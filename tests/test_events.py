@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import json
+
 import pytest
 import yaml
 from icalendar import Calendar
 
 from conftest import LANGUAGES, PROJECT_ROOT, assert_clean_failure, copy_site, language_dir, run_build, soup
 from gppkit.events import load_events, split_by_time
+from gppkit.events_json_ld import events_json_ld, script_json
 from gppkit.problems import DataError
 from news_events_helpers import BUILD_NOW, SITE_URL, built_file, labels, language_url, source_events
 
@@ -194,6 +197,46 @@ def test_without_fictional_examples_the_page_has_no_notice_about_them(tmp_path: 
         assert page.select("article.gpp-event") and not page.select(".gpp-event__sample, article .gpp-notice")
         calendar = Calendar.from_ical((language_dir(root / "site", language) / "events.ics").read_bytes())
         assert {str(v["SUMMARY"]) for v in calendar.walk("VEVENT")} == {e["title"][language] for e in EVENTS}
+        assert [record["@id"].split("#event-")[1] for record in json_ld_events(root / "site", language)] == \
+            [e["id"] for e in (*UPCOMING, *PAST) if e["kind"] != "registration_deadline"]
+
+
+def json_ld_events(site: Path, language: str) -> list[dict]:
+    (script,) = soup(events_page(site, language)).select('script[type="application/ld+json"]')
+    document = json.loads(script.string)
+    assert document["@context"] == "https://schema.org"
+    return document["@graph"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_engines_get_the_real_events_to_attend_in_the_language(built_site: Path, language: str):
+    expected = [e for e in (*UPCOMING, *PAST) if not e.get("sample") and e["kind"] != "registration_deadline"]
+    assert expected and len(expected) < len(EVENTS)  # the page also lists samples and a deadline
+    records = json_ld_events(built_site, language)
+    assert [record["@id"] for record in records] == [language_url(language, f"events/#event-{e['id']}") for e in expected]
+    for record, event in zip(records, expected):
+        assert (record["@type"], record["url"], record["name"], record["description"]) == (
+            "Event", record["@id"], event["title"][language], event["description"][language])
+        assert (record["startDate"], record["endDate"]) == (event["start"].isoformat(), event["end"].isoformat())
+        assert record["eventAttendanceMode"] == (
+            "https://schema.org/OnlineEventAttendanceMode" if event["online"] else "https://schema.org/OfflineEventAttendanceMode")
+        if event["online"]:
+            assert record["location"] == {"@type": "VirtualLocation", "url": event["registration"]["url"]}
+        else:
+            assert record["location"] == {"@type": "Place", "name": event["place"][language], "address": event["place"][language]}
+
+
+def test_event_json_cannot_close_its_script_element(tmp_path: Path):
+    value = {"name": "</script><script>alert(1)</script> <!-- & -->"}
+    text = script_json(value)
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == value
+    (event,) = load_text(tmp_path, GOOD_EVENT.replace("en: Webinar", 'en: "</script><b>x</b>"'))
+    element = events_json_ld([event], "en", lambda e: "https://example.org/events/#x")
+    assert element.count("</script>") == 1 and element.endswith("</script>")
+    assert json.loads(element.removeprefix('<script type="application/ld+json">').removesuffix("</script>"))[
+        "@graph"][0]["name"] == "</script><b>x</b>"
+    assert events_json_ld([event.model_copy(update={"sample": True})], "en", lambda e: "") == ""
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
