@@ -124,6 +124,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
+@pytest.fixture(scope="session")
+def untranslated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site built without the Polish privacy page and the Finnish post of 2026-10-05: both
+    are served as untranslated copies of the English ones."""
+    root = copy_site(tmp_path_factory.mktemp("untranslated"))
+    (root / "docs/pl/privacy.md").unlink()
+    (root / "docs/fi/news/2026-10-05-green-deal-themes.md").unlink()
+    result = run_build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
 __all__ = ["LANGUAGES", "DEFAULT_LANGUAGE"]
 
 
@@ -194,6 +206,20 @@ def chromium_browser() -> Iterator[object]:
             yield browser
         finally:
             browser.close()
+
+
+WCAG_21_AA_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+
+
+def wcag_violations(page: object, context: dict | None = None) -> list[str]:
+    """axe-core's WCAG 2.1 A and AA violations on a browser page (or the part ``context`` names),
+    a line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": list(WCAG_21_AA_TAGS)}}
+    results = Axe().run(page, context=context, options=options)
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} × e.g. {v['nodes'][0]['target']})"
+            for v in results.response["violations"]]
 
 
 @pytest.fixture

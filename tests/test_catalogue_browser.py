@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import PROJECT_ROOT
+from conftest import PROJECT_ROOT, wcag_violations
 from gppkit.catalogue_data import load_catalogue
 from gppkit.catalogue_html import Labels, count_text
 from gppkit.ui_text import load_ui_text, ui_for_language
@@ -120,11 +120,7 @@ def test_without_javascript_the_full_table_is_shown(chromium_browser, served_sit
 
 @pytest.mark.parametrize("path", ["suppliers/", "lv/councils/"])
 def test_catalogue_and_councils_pass_axe_wcag_aa(browser_page, served_site: str, path: str):
-    from axe_playwright_python.sync_playwright import Axe
-
-    page = browser_page
-    page.goto(f"{served_site}{path}")
+    browser_page.goto(f"{served_site}{path}")
     context = {"include": [[".gpp-catalogue"]] if path.endswith("suppliers/") else [[".gpp-council"]]}
-    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-    results = Axe().run(page, context=context, options=options)
-    assert results.violations_count == 0, results.generate_report()
+    violations = wcag_violations(browser_page, context)
+    assert not violations, "\n".join(violations)

@@ -12,13 +12,11 @@ from bs4 import BeautifulSoup
 from conftest import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
-    copy_site,
     english_pages,
     language_dir,
     language_prefix,
     output_path,
     read_mkdocs_config,
-    run_build,
     site_name,
     soup,
 )
@@ -89,30 +87,19 @@ def test_a_post_gives_its_date_and_its_tags_in_the_page_language(built_site: Pat
         assert all_of(html, "article:tag") == [TAG_LABELS[tag][language] for tag in post["tags"]]
 
 
-@pytest.fixture(scope="module")
-def site_with_gaps(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site without the Polish privacy page and a Finnish post."""
-    root = copy_site(tmp_path_factory.mktemp("open-graph-gaps"))
-    (root / "docs/pl/privacy.md").unlink()
-    (root / "docs/fi/news/2026-10-05-green-deal-themes.md").unlink()
-    result = run_build(root)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
-
-
-def test_an_untranslated_copy_previews_as_the_english_original(site_with_gaps: Path):
-    html = soup(site_with_gaps / "pl" / "privacy" / "index.html")
+def test_an_untranslated_copy_previews_as_the_english_original(untranslated_site: Path):
+    html = soup(untranslated_site / "pl" / "privacy" / "index.html")
     found = single(html)
     assert found["og:url"] == SITE_URL + "privacy/"
     assert found["og:locale"] == LOCALES[DEFAULT_LANGUAGE]
     assert all_of(html, "og:locale:alternate") == [LOCALES[other] for other in LANGUAGES if other not in ("en", "pl")]
-    assert found["og:title"] == soup(site_with_gaps / "privacy" / "index.html").find("article").find("h1").get_text(strip=True)
+    assert found["og:title"] == soup(untranslated_site / "privacy" / "index.html").find("article").find("h1").get_text(strip=True)
     # Still the Polish site's name: the visitor is on it.
     assert found["og:site_name"] == site_name("pl")
 
 
-def test_an_untranslated_post_gives_the_originals_date_and_no_tags(site_with_gaps: Path):
-    html = soup(site_with_gaps / "fi" / "news" / "2026-10-05-green-deal-themes" / "index.html")
+def test_an_untranslated_post_gives_the_originals_date_and_no_tags(untranslated_site: Path):
+    html = soup(untranslated_site / "fi" / "news" / "2026-10-05-green-deal-themes" / "index.html")
     found = single(html)
     assert (found["og:type"], found["og:url"], found["og:locale"]) == (
         "article", SITE_URL + "news/2026-10-05-green-deal-themes/", LOCALES[DEFAULT_LANGUAGE])
