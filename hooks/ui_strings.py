@@ -24,3 +24,5 @@ def on_config(config: MkDocsConfig) -> None:
     with editors_errors():
         strings = load_ui_folder(data_dir(config) / "ui", theme_keys=material_translation_keys())
     config.extra["ui"] = ui_for_language(strings, current_language(config))
+    # Every language's, for the few texts a page shows in another language (hooks/language_offer.py).
+    config.extra["ui_translations"] = strings

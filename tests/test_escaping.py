@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ NASTY = 'A <script>alert("x")</script> "quoted" & <b>bold</b>'
 EDITS = [
     ("ui/site.yml", ("home_link", "en")),
     ("ui/site.yml", ("footer_privacy", "en")),
+    ("ui/site.yml", ("language_offer", "en")),
     ("ui/site.yml", ("not_found_title", "en")),
     ("ui/search.yml", ("search_label", "en")),
     ("ui/search.yml", ("search_placeholder", "en")),
@@ -46,7 +48,9 @@ def nasty_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def parsed(path: Path) -> BeautifulSoup:
     html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-    assert not [script for script in html.find_all("script") if "alert" in script.get_text()], path
+    # A data block (JSON) holds the text as data; it must still not end its element early.
+    assert not [script for script in html.find_all("script")
+                if "alert" in script.get_text() and script.get("type") != "application/json"], path
     assert not [bold for bold in html.find_all("b") if bold.get_text() == "bold"], path
     return html
 
@@ -77,3 +81,10 @@ def test_the_404_page_and_a_tag_page_title_their_data_as_text(nasty_site: Path):
 def test_a_posts_tag_labels_reach_its_link_preview_as_text(nasty_site: Path):
     post = parsed(nasty_site / "news" / "2018-09-28-circpro-kick-off" / "index.html")
     assert NASTY in [meta["content"] for meta in post.select('head meta[property="article:tag"]')]
+
+
+def test_an_offer_of_another_language_reaches_the_script_as_data(nasty_site: Path):
+    html = parsed(nasty_site / "bg" / "index.html")
+    (english,) = [offer for offer in json.loads(html.select_one("script#gpp-language-offers").string)
+                  if offer["lang"] == "en"]
+    assert english["text"] == NASTY

@@ -13,7 +13,8 @@ from icalendar import Calendar
 
 from conftest import LANGUAGES, PROJECT_ROOT, assert_clean_failure, copy_site, language_dir, run_build, soup
 from gppkit.events import load_events, split_by_time
-from gppkit.events_json_ld import events_json_ld, script_json
+from gppkit.events_json_ld import events_json_ld
+from gppkit.safe_html import script_json
 from gppkit.problems import DataError
 from news_events_helpers import BUILD_NOW, SITE_URL, built_file, labels, language_url, source_events
 

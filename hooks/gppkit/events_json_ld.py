@@ -8,11 +8,11 @@ label in the title for the same reason). So is a registration deadline: nobody a
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from .events import Event
+from .safe_html import script_json
 
 SCHEMA = "https://schema.org/"
 # Kinds of entry in data/events.yml that are dates to remember rather than events to attend.
@@ -40,13 +40,6 @@ def event_record(event: Event, language: str, url: str) -> dict[str, Any]:
         "eventAttendanceMode": f"{SCHEMA}{'Online' if event.online else 'Offline'}EventAttendanceMode",
         "location": _location(event, language, url),
     }
-
-
-def script_json(value: object) -> str:
-    """JSON that can stand inside a <script> element: ``<``, ``>`` and ``&`` as \\u escapes, so no
-    value from data/ can close the element or open a comment."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def events_json_ld(events: Sequence[Event], language: str, event_url: Callable[[Event], str]) -> str:

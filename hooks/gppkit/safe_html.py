@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 
 from .urls import is_safe_link
 
@@ -38,3 +39,10 @@ def contact_text(url: str) -> str:
     if url.lower().startswith("mailto:"):
         return url[len("mailto:"):].split("?", 1)[0]
     return url
+
+
+def script_json(value: object) -> str:
+    """JSON that can stand inside a <script> element: ``<``, ``>`` and ``&`` as \\u escapes, so no
+    value from data/ can close the element or open a comment. Other characters as they are (UTF-8)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

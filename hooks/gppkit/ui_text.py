@@ -22,8 +22,9 @@ from .yamlio import line_of, load_yaml_file
 UiText = dict[str, dict[str, str]]
 
 UI_KEYS: Final = frozenset({
-    # site.yml: layout, footer, 404, untranslated pages
+    # site.yml: layout, footer, 404, the offer of another language
     "not_found_title", "not_found_text", "home_link", "footer_accessibility", "footer_privacy",
+    "language_offer", "language_offer_close",
     # events.yml
     "events_kind", "events_when", "events_where", "events_online", "events_registration", "events_register",
     "events_deadline", "events_registration_closed", "events_add_to_calendar", "events_subscribe",
