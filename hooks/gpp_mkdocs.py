@@ -49,6 +49,11 @@ def is_fallback(page: Page, config: MkDocsConfig) -> bool:
     return getattr(page.file, "locale", current_language(config)) != current_language(config)
 
 
+def text_language(page: Page, config: MkDocsConfig) -> str:
+    """The language the page's text is written in: the default language on an untranslated copy."""
+    return default_language(config) if is_fallback(page, config) else current_language(config)
+
+
 def writes_whole_site(command: str | None, dirty: bool) -> bool:
     """True for the commands that write every page of every language into the site folder.
 

@@ -9,14 +9,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from gpp_mkdocs import build_languages, current_language, default_language, is_fallback, translated_urls
+from gpp_mkdocs import build_languages, text_language, translated_urls
 from gppkit.language_offers import language_offers
 from gppkit.safe_html import script_json
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    shown = default_language(config) if is_fallback(page, config) else current_language(config)
     relative = {language: get_relative_url(url, page.file.url) for language, url in translated_urls(page, config).items()}
-    offers = language_offers(shown, relative, config.extra["ui_translations"], build_languages(config))
+    offers = language_offers(text_language(page, config), relative, config.extra["ui_translations"], build_languages(config))
     context["language_offers_json"] = script_json(offers) if offers else ""
     return context

@@ -11,7 +11,7 @@ from mkdocs.structure.pages import Page
 from markupsafe import Markup
 
 from gpp_data import site_labels, site_news
-from gpp_mkdocs import build_languages, current_language, default_language, is_fallback, translated_urls
+from gpp_mkdocs import build_languages, is_fallback, text_language, translated_urls
 from gppkit.open_graph import Article, SharedPage, open_graph_properties
 
 
@@ -50,7 +50,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         title=_title(page, config),
         description=str(page.meta.get("description") or config.site_description or ""),
         url=context.get("fallback_original_url") or page.canonical_url or "",
-        language=default_language(config) if fallback else current_language(config),
+        language=text_language(page, config),
         other_languages=_translated_languages(page, config),
         article=_article(page, config, fallback),
     )
