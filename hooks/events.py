@@ -7,6 +7,7 @@ needs a nightly rebuild for events to move to "Past events".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -49,6 +50,12 @@ def _event_calendar_file(event: Event) -> str:
     return f"events/{event.id}.ics"
 
 
+def _event_urls(page_url: str) -> Callable[[Event], str]:
+    """An event's absolute address: its entry on the events page at ``page_url`` (calendars and
+    search engines link there)."""
+    return lambda event: f"{page_url}#{event_anchor(event)}"
+
+
 def _calendar_texts(config: MkDocsConfig) -> CalendarTexts:
     language, ui = current_language(config), config.extra["ui"]
     return CalendarTexts(
@@ -69,11 +76,7 @@ def _calendar_texts(config: MkDocsConfig) -> CalendarTexts:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     texts, host = _calendar_texts(config), urlsplit(config.site_url).hostname or "localhost"
     events_page = files.get_file_from_path("events.md")
-    page_url = absolute_url(config.site_url, events_page.url if events_page else f"{current_root(config)}events/")
-
-    def event_url(event: Event) -> str:
-        return f"{page_url}#{event_anchor(event)}"
-
+    event_url = _event_urls(absolute_url(config.site_url, events_page.url if events_page else f"{current_root(config)}events/"))
     upcoming, past = split_by_time(_events(), _now())
     add_generated_asset(files, config, "events.ics", build_calendar([*upcoming, *past], texts, host, _now(), event_url))
     for event in _events():
@@ -96,6 +99,5 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         href=lambda url: get_relative_url(url, page.file.url),
     )
     upcoming, past = split_by_time(_events(), _now())
-    page_url = absolute_url(config.site_url, page.file.url)
-    json_ld = events_json_ld([*upcoming, *past], texts.language, lambda event: f"{page_url}#{event_anchor(event)}")
+    json_ld = events_json_ld([*upcoming, *past], texts.language, _event_urls(absolute_url(config.site_url, page.file.url)))
     return fill_event_markers(html, upcoming, past, event_page) + json_ld

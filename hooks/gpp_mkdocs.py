@@ -74,11 +74,12 @@ def is_last_step_of_build(config: MkDocsConfig) -> bool:
 
 
 def translated_urls(page: Page, config: MkDocsConfig) -> dict[str, str]:
-    """Site-relative URL of this page in each built language where it really is translated."""
+    """Site-relative URL of this page in each built language where it really is translated, in the
+    languages' order."""
     urls: dict[str, str] = {}
     if not is_fallback(page, config):
         urls[current_language(config)] = page.file.url
     for language, alternate in getattr(page.file, "alternates", {}).items():
         if getattr(alternate, "locale", None) == language:
             urls.setdefault(language, alternate.url)
-    return urls
+    return {language: urls[language] for language in build_languages(config) if language in urls}

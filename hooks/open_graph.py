@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 from markupsafe import Markup
 
 from gpp_data import site_labels, site_news
-from gpp_mkdocs import build_languages, is_fallback, text_language, translated_urls
+from gpp_mkdocs import is_fallback, text_language, translated_urls
 from gppkit.open_graph import Article, SharedPage, open_graph_properties
 
 
@@ -46,11 +46,6 @@ def _title(page: Page, config: MkDocsConfig) -> str:
     return str(page.meta.get("title") or page.title or config.site_name)
 
 
-def _translated_languages(page: Page, config: MkDocsConfig) -> tuple[str, ...]:
-    urls = translated_urls(page, config)
-    return tuple(language for language in build_languages(config) if language in urls)
-
-
 # After hooks/untranslated.py (-50) has found an untranslated copy's original.
 @event_priority(-60)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -60,7 +55,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         description=str(page.meta.get("description") or config.site_description or ""),
         url=context.get("fallback_original_url") or page.canonical_url or "",
         language=text_language(page, config),
-        other_languages=_translated_languages(page, config),
+        other_languages=tuple(translated_urls(page, config)),
         article=_article(page, is_fallback(page, config)),
     )
     context["open_graph"] = open_graph_properties(shared)

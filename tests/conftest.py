@@ -97,6 +97,11 @@ def language_prefix(language: str) -> str:
     return "" if language == DEFAULT_LANGUAGE else f"{language}/"
 
 
+def page_url(language: str, source: str) -> str:
+    """The absolute address of a source page (``projects/greens.md``) in a language."""
+    return read_mkdocs_config()["site_url"] + language_prefix(language) + output_path(source).removesuffix("index.html")
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

@@ -14,8 +14,8 @@ from conftest import (
     LANGUAGES,
     english_pages,
     language_dir,
-    language_prefix,
     output_path,
+    page_url,
     read_mkdocs_config,
     site_name,
     soup,
@@ -65,8 +65,7 @@ def test_every_page_previews_in_its_language_at_its_own_address(built_site: Path
     for source in english_pages():
         html = soup(language_dir(built_site, language) / output_path(source))
         found = single(html)
-        assert found["og:url"] == html.find("link", rel="canonical")["href"] == \
-            SITE_URL + language_prefix(language) + output_path(source).removesuffix("index.html"), source
+        assert found["og:url"] == html.find("link", rel="canonical")["href"] == page_url(language, source), source
         assert found["og:locale"] == LOCALES[language], source
         assert all_of(html, "og:locale:alternate") == [LOCALES[other] for other in LANGUAGES if other != language]
         assert found["og:site_name"] == site_name(language)

@@ -18,9 +18,9 @@ from conftest import (
     copy_site,
     english_pages,
     language_dir,
-    language_prefix,
     language_settings,
     output_path,
+    page_url,
     read_mkdocs_config,
     run_build,
     site_name,
@@ -45,10 +45,6 @@ def resolve_href(site: Path, page: Path, href: str) -> Path:
     if href.startswith(site_path):
         return (site / href[len(site_path):]).resolve()
     return (page.parent / href).resolve()
-
-
-def page_url(language: str, source: str) -> str:
-    return SITE_URL + language_prefix(language) + output_path(source).removesuffix("index.html")
 
 
 def test_the_same_pages_exist_as_sources_in_every_language():
