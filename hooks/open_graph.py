@@ -41,9 +41,10 @@ def _title(page: Page, config: MkDocsConfig) -> str:
     if page.is_homepage:
         return config.site_name
     heading = next(iter(page.toc), None)
-    if heading is not None and heading.level == 1:
-        return Markup(heading.title).striptags()  # the heading's HTML, as text
-    return str(page.meta.get("title") or page.title or config.site_name)
+    title = heading.title if heading is not None and heading.level == 1 else page.meta.get("title") or page.title
+    # HTML either way (Material prints a front-matter title as HTML too: a tag page's label is
+    # escaped for it), as text: overrides/main.html escapes it once.
+    return Markup(str(title)).striptags() if title else config.site_name
 
 
 # After hooks/untranslated.py (-50) has found an untranslated copy's original.

@@ -76,6 +76,8 @@ def test_the_404_page_and_a_tag_page_title_their_data_as_text(nasty_site: Path):
     assert tag_page.find("article").find("h1").get_text() == NASTY
     assert tag_page.title.get_text().startswith(NASTY)
     assert NASTY in tag_page.find("meta", attrs={"name": "description"})["content"]
+    # Escaped once: a link preview showed "&amp;" (the page's title was escaped for Material).
+    assert tag_page.find("meta", attrs={"property": "og:title"})["content"] == NASTY
 
 
 def test_a_posts_tag_labels_reach_its_link_preview_as_text(nasty_site: Path):
