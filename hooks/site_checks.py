@@ -7,12 +7,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from gpp_data import editors_errors
-from gpp_mkdocs import i18n_plugin
+from gpp_mkdocs import i18n_plugin, text_language
 from gppkit.languages import DEFAULT_LANGUAGE, language_list_problems, translated_settings_problems, unlisted_language_folders
 from gppkit.nav_titles import nav_translation_problems
 from gppkit.page_front_matter import description_problem
 from gppkit.page_headings import extra_titles
-from gppkit.page_markers import mistyped_markers
+from gppkit.page_markers import marker_problems, missing_markers
 from gppkit.site_settings import check_site_settings
 from gppkit.text_files import decode_text
 
@@ -45,6 +45,19 @@ def _language_problems(config: MkDocsConfig) -> list[str]:
     return problems
 
 
+def _markers_the_original_has(markdown: str, page: Page, config: MkDocsConfig) -> list[str]:
+    """A translation lacks a marker its English page has (a translation tool may drop comments):
+    the page would silently lack the list."""
+    language = text_language(page, config)
+    if language == DEFAULT_LANGUAGE:
+        return []
+    source = f"{DEFAULT_LANGUAGE}/{page.file.src_uri.removeprefix(f'{language}/')}"
+    original = Path(config.docs_dir) / source
+    if not original.is_file():
+        return []
+    return missing_markers(markdown, original.read_text(encoding="utf-8-sig"), f"docs/{source}")
+
+
 def on_pre_page(page: Page, config: MkDocsConfig, files) -> Page:
     # MkDocs reads the page next and stops with a UnicodeDecodeError traceback on a byte that is
     # not UTF-8 (a page saved as Windows-1252): the editor gets its file and line instead.
@@ -56,10 +69,13 @@ def on_pre_page(page: Page, config: MkDocsConfig, files) -> Page:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
     problems = [problem for problem in [description_problem(page.meta, markdown)] if problem]
     if extra_titles(markdown):  # rare: only then is the file read again for its line numbers
-        problems += [f"line {line}: received a second level-1 heading ('# …'); expected one title per page "
-                     "(use '## ' for its sections)" for line in extra_titles(page.file.content_string)]
-    if mistyped_markers(markdown):  # rare: only then is the file read again for its line numbers
-        problems += mistyped_markers(markdown, source=page.file.content_string)
+        problems += [f"line {line}: received a second level-1 heading ('# …', or a line underlined with '==='); "
+                     "expected one title per page (use '## ' for its sections)"
+                     for line in extra_titles(page.file.content_string)]
+    if marker_problems(markdown):  # rare: only then is the file read again for its line numbers
+        problems += marker_problems(markdown, source=page.file.content_string)
+    if not problems:  # a mistyped marker is also missing: one message is enough
+        problems = _markers_the_original_has(markdown, page, config)
     if problems:
         raise PluginError(f"docs/{page.file.src_uri}: " + "; ".join(problems))
     return markdown

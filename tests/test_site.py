@@ -199,6 +199,9 @@ MISTYPED_MARKERS = [
     ("docs/pl/index.md", "<!-- news: latest -->", "<!-- news: lates -->", "<!-- news: list --> or <!-- news: latest -->"),
     ("docs/fi/news/index.md", "<!-- news: list -->", "<!-- news: list-->", "<!-- news: list --> or <!-- news: latest -->"),
     ("docs/en/search.md", "<!-- search: results -->", "<!-- search: result -->", "<!-- search: results -->"),
+    # Without the colon: the letters are a marker's.
+    ("docs/pl/news/index.md", "<!-- news: list -->", "<!-- news list -->", "<!-- news: list --> (exactly so"),
+    ("docs/fi/events.md", "<!-- events: upcoming -->", "<!-- events - upcoming -->", "<!-- events: upcoming --> (exactly so"),
 ]
 
 
@@ -212,6 +215,33 @@ def test_a_mistyped_marker_stops_the_build_instead_of_hiding_its_list(tmp_path: 
     page.write_text(text.replace(marker, mistyped), encoding="utf-8")
     line = text[:text.index(marker)].count("\n") + 1
     assert_clean_failure(run_build(root), f"{source}: line {line}: received the marker '{mistyped}'; expected {expected}")
+
+
+@pytest.mark.parametrize("source, marker", [("docs/lv/suppliers.md", "<!-- catalogue: suppliers -->"),
+                                            ("docs/bg/events.md", "<!-- events: upcoming -->")])
+def test_a_marker_given_twice_stops_the_build(tmp_path: Path, source: str, marker: str):
+    root = copy_site(tmp_path)
+    page = root / source
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace(marker, f"{marker}\n\n{marker}"), encoding="utf-8")
+    line = text[:text.index(marker)].count("\n") + 3
+    assert_clean_failure(run_build(root), f"{source}: line {line}: received the marker '{marker}' a second time; "
+                         "expected each marker once per page")
+
+
+@pytest.mark.parametrize("source, marker", [("fi/events.md", "<!-- events: past -->"),
+                                            ("lv/index.md", "<!-- news: latest -->"),
+                                            ("bg/councils.md", "<!-- councils: LV -->")])
+def test_a_translation_without_a_marker_of_its_english_page_stops_the_build(tmp_path: Path, source: str, marker: str):
+    # A translation tool may drop comments: the page would silently lack its list.
+    root = copy_site(tmp_path)
+    page = root / "docs" / source
+    page.write_text(page.read_text(encoding="utf-8").replace(marker, ""), encoding="utf-8")
+    english = f"en/{source.split('/', 1)[1]}"
+    english_text = (root / "docs" / english).read_text(encoding="utf-8")
+    line = english_text[:english_text.index(marker)].count("\n") + 1
+    assert_clean_failure(run_build(root), f"docs/{source}: received no {marker}; expected the markers of its English "
+                         f"page in the translation too (docs/{english}, line {line})")
 
 
 def test_an_ordinary_comment_with_a_colon_is_left_alone(tmp_path: Path):
@@ -287,3 +317,6 @@ def test_only_real_headings_count_as_titles():
     page = "---\n# a YAML comment\ndescription: x\n---\n\n# Title\n\n```\n# a shell comment\n```\n\n## Section\n\n# Second\n"
     assert extra_titles(page) == [14]
     assert extra_titles("---\ndescription: x\n---\n\n# Title\n\nText.\n") == []
+    # Python-Markdown makes an <h1> of these too.
+    assert extra_titles("# Title\n\n#Kto może dołączyć\n\nLiity nyt\n=========\n\n| a |\n| --- |\n") == [3, 5]
+    assert extra_titles("Title\n=====\n\nText.\n\n---\n\nMore.\n") == []

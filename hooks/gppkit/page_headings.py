@@ -1,6 +1,6 @@
 """One level-1 heading per page: the page's title (CONTRIBUTING: "exactly one # Title").
 
-A second ``# `` line makes a second <h1>: screen-reader users navigating by headings meet two
+A second ``# `` line (or ``#Title``, or a line underlined with ``===``) makes a second <h1>: screen-reader users navigating by headings meet two
 titles, and MkDocs takes the page title from the first only. Lines inside fenced code (a shell
 comment such as ``# install``) are not headings.
 """
@@ -11,7 +11,9 @@ import re
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?^---[ \t]*$", re.MULTILINE | re.DOTALL)
 _FENCE = re.compile(r"(?ms)^(```|~~~).*?^\1[ \t]*$")
-_TITLE = re.compile(r"(?m)^# \S")
+# Python-Markdown makes both of these an <h1>: "# Title" (or "#Title", no space needed) and a
+# line underlined with "=" (a "setext" heading).
+_TITLE = re.compile(r"(?m)^#(?!#)[ \t]*\S|^[ \t]{0,3}\S[^\n]*\n[ \t]{0,3}=+[ \t]*$")
 
 
 def _blank(match: re.Match[str]) -> str:

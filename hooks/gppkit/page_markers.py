@@ -22,9 +22,59 @@ from .search import SEARCH_MARKER
 FIXED_MARKERS: Final = (UPCOMING_MARKER, PAST_MARKER, LIST_MARKER, LATEST_MARKER, SEARCH_MARKER)
 DATA_KINDS: Final = ("councils", "catalogue")  # checked with the data, by hooks/catalogue.py
 _COMMENT = re.compile(r"<!--\s*([A-Za-z][\w-]*)\s*:.*?-->", re.DOTALL)
+_ANY_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _KINDS: Final = (*DATA_KINDS, *sorted({_COMMENT.fullmatch(marker).group(1) for marker in FIXED_MARKERS}))  # type: ignore[union-attr]
 # Tag pages are generated with their own marker; a page written by an editor does not need one.
 _GENERATED = re.compile(r"<!-- news: tag [a-z0-9-]+ -->")
+
+
+def _letters(comment: str) -> str:
+    return re.sub(r"[\W_]+", "", comment.lower())
+
+
+# A marker written without its colon (``<!-- news list -->``, ``<!-- events - upcoming -->``): its
+# letters are a fixed marker's. An ordinary comment that merely starts with "news" is left alone.
+_FIXED_LETTERS: Final = {_letters(marker): marker for marker in FIXED_MARKERS}
+
+
+def _line(markdown: str, source: str | None, comment: str, occurrence: int, start: int) -> int:
+    return (line_in_source(source, comment, occurrence) if source is not None else None) \
+        or markdown.count("\n", 0, start) + 1
+
+
+def _is_marker(comment: str) -> bool:
+    match = _COMMENT.fullmatch(comment)
+    return comment in FIXED_MARKERS or (match is not None and match.group(1) in DATA_KINDS)
+
+
+def page_markers(markdown: str) -> list[str]:
+    """The markers of a page that hooks replace, in order: fixed ones and the data's (councils, catalogue)."""
+    return [match.group(0) for match in _COMMENT.finditer(markdown) if _is_marker(match.group(0))]
+
+
+def marker_problems(markdown: str, source: str | None = None) -> list[str]:
+    """Mistyped markers, markers written without their colon, and a marker given twice (its list would
+    be shown twice, with the same ids), each as "line N: received …; expected …".
+
+    ``source``: the page's file, for line numbers (MkDocs hands hooks the Markdown without its front matter).
+    """
+    problems = mistyped_markers(markdown, source)
+    seen: dict[str, int] = {}
+    for match in _ANY_COMMENT.finditer(markdown):
+        comment = match.group(0)
+        seen[comment] = seen.get(comment, 0) + 1
+        intended = _FIXED_LETTERS.get(_letters(comment))
+        if intended is not None and _COMMENT.fullmatch(comment) is None:
+            received, expected = f"the marker {comment!r}", \
+                f"{intended} (exactly so: a marker written otherwise stays an invisible comment)"
+        elif seen[comment] == 2 and _is_marker(comment):
+            received, expected = f"the marker {comment!r} a second time", \
+                "each marker once per page (its list would be shown twice, with the same ids)"
+        else:
+            continue
+        line = _line(markdown, source, comment, seen[comment], match.start())
+        problems.append(f"line {line}: received {received}; expected {expected}")
+    return problems
 
 
 def mistyped_markers(markdown: str, source: str | None = None) -> list[str]:
@@ -41,10 +91,17 @@ def mistyped_markers(markdown: str, source: str | None = None) -> list[str]:
         if not close:
             continue
         seen[comment] = seen.get(comment, 0) + 1
-        line = (line_in_source(source, comment, seen[comment]) if source is not None else None) \
-            or markdown.count("\n", 0, match.start()) + 1
+        line = _line(markdown, source, comment, seen[comment], match.start())
         expected = [marker for marker in FIXED_MARKERS if marker.startswith(f"<!-- {close[0]}:")] \
             or [f"<!-- {close[0]}: … -->"]
         problems.append(f"line {line}: received the marker {comment!r}; expected {' or '.join(expected)} "
                         "(exactly so: a marker written otherwise stays an invisible comment)")
     return problems
+
+
+def missing_markers(markdown: str, original: str, original_label: str) -> list[str]:
+    """The markers of ``original`` (the English page's file) a translation's Markdown lacks, as problems."""
+    present = page_markers(markdown)
+    return [f"received no {marker}; expected the markers of its English page in the translation too "
+            f"({original_label}, line {line_in_source(original, marker, 1)}): without it the page lacks that list"
+            for marker in dict.fromkeys(page_markers(original)) if marker not in present]
