@@ -10,7 +10,8 @@ from gpp_data import editors_errors
 from gpp_mkdocs import i18n_plugin, text_language
 from gppkit.languages import DEFAULT_LANGUAGE, language_list_problems, translated_settings_problems, unlisted_language_folders
 from gppkit.nav_titles import nav_translation_problems
-from gppkit.page_front_matter import description_problem
+from gppkit.news import is_post_source
+from gppkit.page_front_matter import check_front_matter_text, description_problem, unknown_keys_problem
 from gppkit.page_headings import extra_titles
 from gppkit.page_markers import marker_problems, missing_markers
 from gppkit.site_settings import check_site_settings
@@ -61,13 +62,16 @@ def _markers_the_original_has(markdown: str, page: Page, config: MkDocsConfig) -
 def on_pre_page(page: Page, config: MkDocsConfig, files) -> Page:
     # MkDocs reads the page next and stops with a UnicodeDecodeError traceback on a byte that is
     # not UTF-8 (a page saved as Windows-1252): the editor gets its file and line instead.
+    label = f"docs/{page.file.src_uri}"
     with editors_errors():
-        decode_text(page.file.content_bytes, f"docs/{page.file.src_uri}")
+        check_front_matter_text(decode_text(page.file.content_bytes, label), label)
     return page
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
     problems = [problem for problem in [description_problem(page.meta, markdown)] if problem]
+    if not is_post_source(page.file.src_uri):  # a post's keys are checked with the post (gppkit.news)
+        problems += [problem for problem in [unknown_keys_problem(page.meta)] if problem]
     if extra_titles(markdown):  # rare: only then is the file read again for its line numbers
         problems += [f"line {line}: received a second level-1 heading ('# …', or a line underlined with '==='); "
                      "expected one title per page (use '## ' for its sections)"

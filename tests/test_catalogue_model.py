@@ -63,6 +63,26 @@ def test_duplicate_key_inside_a_record(data: Path):
     assert "each key once per record" in problem.expected
 
 
+@pytest.mark.parametrize("old, new, field, received, expected", [
+    ("    city: Kraków\n", "    city: Kraków #2 office\n", "city",
+     "'Kraków' and then '#2 office' on the same line", 'the whole value in quotes: "Kraków #2 office"'),
+    ("    name: Eko-Druk", "    name: &Co Eko-Druk", None,
+     "'&Co' before a value (YAML reads it as an anchor's name, and drops it)", 'the whole value in quotes: "&Co …"'),
+])
+def test_yaml_that_would_drop_part_of_a_value_is_refused(data: Path, old: str, new: str, field: str | None,
+                                                        received: str, expected: str):
+    # " #" starts a comment and "&" an anchor: YAML drops both without a word ("name: EkoPrint #1" reads "EkoPrint").
+    text = edit(data / "suppliers.yml", old, new)
+    problem = only_problem(data)
+    assert (problem.file, problem.line, problem.field) == ("data/suppliers.yml", line_with(text, new.strip()), field)
+    assert received in problem.received and expected in problem.expected
+
+
+def test_comments_on_their_own_lines_and_hashes_inside_values_are_kept(data: Path):
+    edit(data / "suppliers.yml", "    city: Kraków\n", '    # the head office\n    city: "Kraków #2"\n')
+    assert load_catalogue(data).suppliers.suppliers[0].city == "Kraków #2"
+
+
 def test_duplicate_supplier_id(data: Path):
     text = edit(data / "suppliers.yml", "id: fi-puhdas-koti", "id: pl-eko-druk")
     problem = only_problem(data)
@@ -153,6 +173,18 @@ def test_wrong_type(data: Path, old: str, new: str, field: str, expected: str):
     assert problem.expected.startswith(expected)
 
 
+@pytest.mark.parametrize(("written", "received"), [
+    ("00100", "00100 (YAML reads it as 64: put the value in quotes)"),
+    ("10:30", "10:30 (YAML reads it as 630: put the value in quotes)"),
+    ("2.10", "2.10 (YAML reads it as 2.1: put the value in quotes)"),
+])
+def test_a_value_yaml_typed_is_shown_as_the_editor_wrote_it(data: Path, written: str, received: str):
+    # "received 64" for a postcode written 00100: the editor could not find 64 in the file.
+    text = edit(data / "suppliers.yml", "city: Tampere", f"city: {written}")
+    problem = only_problem(data)
+    assert (problem.line, problem.field, problem.received) == (line_with(text, f"city: {written}"), "city", received)
+
+
 def test_a_link_with_a_space_inside_is_refused_and_spaces_around_it_are_dropped(data: Path):
     # A space inside was published as href="https://puhdas koti.example": a broken link.
     text = edit(data / "suppliers.yml", "website: https://puhdas-koti", "website: https://puhdas koti")
@@ -219,7 +251,7 @@ def test_every_problem_of_every_file_is_reported_together(data: Path):
     assert report.startswith("4 problems in the site's data:")
     assert [problem.file for problem in caught.value.problems] == [
         "data/councils.yml", "data/suppliers.yml", "data/suppliers.yml", "data/labels.yml"]
-    assert "'weekly'" in report and "received False (YAML reads an unquoted yes, no" in report
+    assert "'weekly'" in report and "received NO (YAML reads an unquoted yes, no" in report
     assert "field 'council_kinds.working_group.bg': received nothing; expected the Bulgarian label" in report
 
 

@@ -231,7 +231,7 @@ def test_a_marker_given_twice_stops_the_build(tmp_path: Path, source: str, marke
 
 @pytest.mark.parametrize("source, marker", [("fi/events.md", "<!-- events: past -->"),
                                             ("lv/index.md", "<!-- news: latest -->"),
-                                            ("bg/councils.md", "<!-- councils: LV -->")])
+                                            ("bg/search.md", "<!-- search: results -->")])
 def test_a_translation_without_a_marker_of_its_english_page_stops_the_build(tmp_path: Path, source: str, marker: str):
     # A translation tool may drop comments: the page would silently lack its list.
     root = copy_site(tmp_path)
@@ -293,6 +293,24 @@ def test_nav_titles_are_read_from_sections_and_pages_and_untranslated_names_are_
                                           "lv": {"Home": "Sākums", "Projects": "Projekti"}}) == []
     assert nav_translation_problems(nav, {"bg": {"Home": "Начало"}, "lv": {}}) == [
         "lv: received no translation of 'Home' (the other languages translate it); expected 'Home: …' in its nav_translations"]
+
+
+def test_front_matter_that_yaml_would_cut_stops_the_build(tmp_path: Path):
+    # MkDocs reads "description: Join us #GPP …" as "Join us", without a word.
+    root = copy_site(tmp_path)
+    page = root / "docs" / "pl" / "join.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("description: Dołącz", "description: Dołącz #GPP –", 1), encoding="utf-8")
+    assert_clean_failure(run_build(root), "docs/pl/join.md:2: field 'description': received 'Dołącz' and then '#GPP –",
+                         "expected the whole value in quotes")
+
+
+def test_a_misspelt_front_matter_key_stops_the_build(tmp_path: Path):
+    root = copy_site(tmp_path)
+    page = root / "docs" / "fi" / "join.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\ntilte: Liity nyt\n", 1), encoding="utf-8")
+    assert_clean_failure(run_build(root), "docs/fi/join.md: received the front-matter key 'tilte' (did you mean 'title'?)",
+                         "expected only keys the site reads: description, source_hash")
 
 
 def test_an_empty_description_is_named_as_such(tmp_path: Path):

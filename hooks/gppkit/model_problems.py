@@ -21,7 +21,7 @@ from pydantic_core.core_schema import ErrorType
 
 from .languages import LANGUAGE_NAMES_EN
 from .problems import DataError, Problem, describe
-from .yamlio import line_of
+from .yamlio import line_of, typed_text_of
 
 Model = TypeVar("Model", bound=BaseModel)
 Location = tuple[Any, ...]
@@ -224,10 +224,15 @@ def _received(error: Mapping[str, Any], location: Location, data: Any) -> str:
     if kind == "duplicate":
         first = _first_line_with(data, location, ctx.get("value"))
         return describe(received) + (f", already used on line {first}" if first else "")
+    # What the editor typed, where YAML made it something else: "00100" became 64, "10:30" 630.
+    typed = typed_text_of(data, location) if "received" not in ctx else None
     if isinstance(received, bool):  # YAML reads unquoted yes/no/on/off (and NO, Norway's code) as booleans
-        return f"{received} (YAML reads an unquoted yes, no, on or off as true or false: put the value in quotes)"
+        return f"{typed or received} (YAML reads an unquoted yes, no, on or off as true or false: put the value in quotes)"
+    shown = _shown(received)
+    if typed is not None and not isinstance(received, str):  # an impossible date stays the text written
+        shown = f"{typed} (YAML reads it as {shown}: put the value in quotes)"
     message = str(error["msg"]).removeprefix("Value error, ")
     if kind == "value_error" and not message.startswith("expected"):
         # Validators say what is wrong before "; expected ...": keep that part too.
-        return f"{_shown(received)} ({message.split('; expected', 1)[0]})"
-    return _shown(received)
+        return f"{shown} ({message.split('; expected', 1)[0]})"
+    return shown

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from datetime import date, datetime
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
@@ -22,6 +22,7 @@ from .dates import DATE_FORMS, as_instant, calendar_day, parse_date_or_aware_dat
 from .forked import PartFailed, available_cpus, map_in_forks
 from .languages import LANGUAGES
 from .model_problems import Wording, validate
+from .page_front_matter import front_matter_text
 from .problems import DataError, Problem
 from .text_files import read_text
 from .vocabularies import TAGS
@@ -97,12 +98,10 @@ class Post:
 
 def split_front_matter(text: str, file_label: str) -> str:
     """The front matter block, preceded by one empty line so YAML line numbers are file line numbers."""
-    lines = text.splitlines()
-    if lines and lines[0].strip() == "---":
-        for number, line in enumerate(lines[1:], start=1):
-            if line.strip() in ("---", "..."):
-                return "\n" + "\n".join(lines[1:number]) + "\n"
-    raise DataError([Problem(file_label, 1, None, None, "no front matter", FRONT_MATTER_FORM)])
+    block = front_matter_text(text)
+    if block is None:
+        raise DataError([Problem(file_label, 1, None, None, "no front matter", FRONT_MATTER_FORM)])
+    return block
 
 
 def parse_post(text: str, file_label: str, language: str, source: str, known_tags: Collection[str]) -> Post:
@@ -118,6 +117,12 @@ def parse_post(text: str, file_label: str, language: str, source: str, known_tag
 
 
 POST_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md")
+
+
+def is_post_source(src_uri: str) -> bool:
+    """Whether ``src_uri`` (such as "pl/news/2026-10-05-green-deal-themes.md") names a news post."""
+    path = PurePosixPath(src_uri)
+    return path.parent.name == "news" and POST_NAME.fullmatch(path.name) is not None
 POST_NAME_FORM = "a file named YYYY-MM-DD-short-english-slug.md (the post's date, lowercase letters, digits, hyphens)"
 
 

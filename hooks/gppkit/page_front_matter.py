@@ -8,7 +8,10 @@ site-wide description. A misspelt ``descripton:`` or a missing block does the la
 from __future__ import annotations
 
 from collections.abc import Mapping
+from difflib import get_close_matches
 from typing import Any, Final
+
+from .yamlio import load_yaml_text
 
 DESCRIPTION_EXPECTED: Final = ("front matter between two '---' lines at the top of the file, with "
                                "description: one sentence in the page's language (search results and link previews show it)")
@@ -28,3 +31,42 @@ def description_problem(meta: Mapping[str, Any], markdown: str) -> str | None:
     else:
         received = f"no description in the front matter (its keys: {', '.join(sorted(map(str, meta)))})"
     return f"received {received}; expected {DESCRIPTION_EXPECTED}"
+
+
+# The keys a page's front matter may have: what the hooks, overrides/main.html, MkDocs and
+# Material read. A post's are checked with the post (gppkit.news). A misspelt key ("tilte:") was
+# ignored without a word.
+PAGE_KEYS: Final = ("description", "source_hash", "search_exclude", "title",
+                    "hide", "icon", "status", "subtitle", "template")
+
+
+def unknown_keys_problem(meta: Mapping[str, Any]) -> str | None:
+    """"received the key …; expected …" for front-matter keys no part of the site reads, or None."""
+    unknown = [str(key) for key in meta if key not in PAGE_KEYS]
+    if not unknown:
+        return None
+    hints = [f"'{key}' (did you mean '{close[0]}'?)" if (close := get_close_matches(key, PAGE_KEYS, n=1)) else f"'{key}'"
+             for key in unknown]
+    return (f"received the front-matter key{'s' if len(unknown) > 1 else ''} {', '.join(hints)}; expected only "
+            f"keys the site reads: {', '.join(PAGE_KEYS)}")
+
+
+def front_matter_text(text: str) -> str | None:
+    """The front matter block, preceded by one empty line so YAML line numbers are file line numbers;
+    None when the file does not start with one."""
+    lines = text.splitlines()
+    if lines and lines[0].strip() == "---":
+        for number, line in enumerate(lines[1:], start=1):
+            if line.strip() in ("---", "..."):
+                return "\n" + "\n".join(lines[1:number]) + "\n"
+    return None
+
+
+def check_front_matter_text(text: str, file_label: str) -> None:
+    """Raise DataError where MkDocs' reading of a page's front matter drops what the editor wrote
+    ("description: Join us #GPP" reads "Join us"; "&name" too): gppkit.yamlio refuses both. Only a
+    block with a '#' or '&' in it is read again."""
+    block = front_matter_text(text)
+    if block is not None and ("#" in block or "&" in block):
+        load_yaml_text(block, file_label)
+
