@@ -114,7 +114,10 @@ def _catalogue_entry(config: MkDocsConfig) -> tuple[str, list[Path], Callable[[]
 def _news_entry(config: MkDocsConfig) -> tuple[str, list[Path], Callable[[], SiteNews]]:
     docs = Path(config.docs_dir)
     if docs not in _post_files:
-        _post_files[docs] = sorted(docs.glob("*/news/*.md"), key=str)
+        # Every Markdown file under a news folder, strays too ("….MD", a subfolder): the check that
+        # refuses them is part of loading, so a new stray must not find the posts kept.
+        _post_files[docs] = sorted((path for path in docs.glob("*/news/**/*")
+                                    if path.suffix.lower() in (".md", ".markdown") and path.is_file()), key=str)
     return "posts", _post_files[docs], lambda: load_site_news(docs)
 
 

@@ -59,6 +59,13 @@ def test_edits_and_mistakes_after_a_build_are_seen_by_the_next(tmp_path: Path):
     assert_clean_failure(run_build(root, tmp_path / "broken"), "data/suppliers.yml:", "field 'id'",
                          "id: bg-ekoprint-plovdiv", "already used on line")
 
+    # A stray file in a news folder is refused on a clean build: the kept posts must not hide it.
+    stray = root / "docs" / "pl" / "news" / "2026-11-01-nowy-wpis.MD"
+    stray.write_text((root / POST).read_text(encoding="utf-8"), encoding="utf-8")
+    assert_clean_failure(run_build(root, tmp_path / "stray"), "docs/pl/news/2026-11-01-nowy-wpis.MD",
+                         "received a news file the listing and the feeds do not read")
+    stray.unlink()
+
     edit(root / "data" / "suppliers.yml", f"name: {RENAMED_SUPPLIER}\n", f"name: {SUPPLIER_NAME}\n")
     edit(root / "data" / "suppliers.yml", "id: bg-ekoprint-plovdiv\n    name: Зелена", "id: bg-zelena-trapeza-sofia\n    name: Зелена")
     edit(root / POST, f"title: {RETITLED_POST}\n", f"title: {POST_TITLE}\n")

@@ -42,6 +42,11 @@ def _fingerprint(path: Path) -> Fingerprint:
         return str(path), None
 
 
+def files_fingerprint(paths: Iterable[Path]) -> tuple[Fingerprint, ...]:
+    """The content of ``paths`` as one comparable value (a file that is gone counts too)."""
+    return tuple(_fingerprint(path) for path in paths)
+
+
 @functools.cache  # the code this process runs: read once, as its modules were imported once
 def code_version(package: Path = Path(__file__).parent) -> bytes:
     """A digest of the code that loads values: this package's sources, Python's and the libraries' versions."""
