@@ -26,6 +26,7 @@ from conftest import (
     site_name,
     soup,
 )
+from gppkit.config_links import resolve_config_links, unresolved_config_links
 from gppkit.nav_titles import nav_translation_problems, nav_titles
 from gppkit.page_headings import extra_titles
 
@@ -168,6 +169,25 @@ def test_no_request_to_third_party_hosts(built_site: Path):
         assert "fonts.googleapis" not in path.read_text(encoding="utf-8"), path
 
 
+def test_config_links_with_a_title_or_as_references_are_replaced():
+    extra = {"registration_form": "https://forms.example.org/join"}
+    markdown = '[A](extra:registration_form "Form") and [B][f]\n\n[f]: extra:registration_form\n'
+    assert resolve_config_links(markdown, extra) == \
+        '[A](https://forms.example.org/join "Form") and [B][f]\n\n[f]: https://forms.example.org/join\n'
+    assert unresolved_config_links('<a href="extra:registration_form">A</a>') == ["extra:registration_form"]
+
+
+def test_a_misspelt_config_link_stops_the_build_with_its_line_in_the_file(tmp_path: Path):
+    root = copy_site(tmp_path)
+    page = root / "docs" / "pl" / "join.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("(extra:registration_form)", "(extra:registration-form)"), encoding="utf-8")
+    line = text[:text.index("(extra:registration_form)")].count("\n") + 1  # front matter counted
+    assert_clean_failure(run_build(root), f"docs/pl/join.md: line {line}: link target 'extra:registration-form' "
+                         "received None from mkdocs.yml; expected an http, https or mailto URL in mkdocs.yml "
+                         "extra.registration-form (did you mean 'extra:registration_form'?)")
+
+
 def test_registration_form_link_comes_from_mkdocs_yml(built_site: Path):
     form = CONFIG["extra"]["registration_form"]
     for language in LANGUAGES:
@@ -293,6 +313,11 @@ def test_nav_titles_are_read_from_sections_and_pages_and_untranslated_names_are_
                                           "lv": {"Home": "Sākums", "Projects": "Projekti"}}) == []
     assert nav_translation_problems(nav, {"bg": {"Home": "Начало"}, "lv": {}}) == [
         "lv: received no translation of 'Home' (the other languages translate it); expected 'Home: …' in its nav_translations"]
+    # Published as the menu entry "None", "2026" or an empty link.
+    for value in (None, "", 2026):
+        assert nav_translation_problems(nav, {"bg": {"Home": value}, "lv": {"Home": "Sākums"}}) == [
+            f"bg: received {value!r} as the translation of 'Home'; expected the title in that language, as text "
+            "(in quotes if YAML would read it as a number)"]
 
 
 def test_front_matter_that_yaml_would_cut_stops_the_build(tmp_path: Path):

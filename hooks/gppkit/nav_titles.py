@@ -28,7 +28,10 @@ def nav_translation_problems(nav: Any, translations: Mapping[str, Mapping[str, s
     translated = {title for table in translations.values() for title in table if title in titles}
     problems = []
     for language, table in translations.items():
-        for key in table:
+        for key, value in table.items():
+            if not isinstance(value, str) or not value.strip():  # the menu showed "None", "2026" or nothing
+                problems.append(f"{language}: received {value!r} as the translation of {key!r}; expected the "
+                                "title in that language, as text (in quotes if YAML would read it as a number)")
             if key not in titles:
                 close = get_close_matches(key, titles, n=1)
                 problems.append(f"{language}: received the title {key!r}, which the nav does not have"
