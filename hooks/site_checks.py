@@ -16,6 +16,7 @@ from gppkit.page_headings import extra_titles
 from gppkit.page_markers import marker_problems, missing_markers
 from gppkit.site_settings import check_site_settings
 from gppkit.text_files import decode_text
+from gppkit.translations import pages_without_original
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -44,6 +45,15 @@ def _language_problems(config: MkDocsConfig) -> list[str]:
     translations = {entry.locale: entry.nav_translations or {} for entry in languages if entry.locale != DEFAULT_LANGUAGE}
     problems += [f"nav_translations of {problem}" for problem in nav_translation_problems(config.nav, translations)]
     return problems
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if i18n_plugin(config).building:  # checked once, when the first language starts
+        return
+    languages = [entry.locale for entry in i18n_plugin(config).config.languages]
+    problems = pages_without_original(Path(config.docs_dir), DEFAULT_LANGUAGE, languages)
+    if problems:
+        raise PluginError("\n".join(problems))
 
 
 def _markers_the_original_has(markdown: str, page: Page, config: MkDocsConfig) -> list[str]:

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT_ROOT, copy_site, read_mkdocs_config, run_build
+from conftest import PROJECT_ROOT, assert_clean_failure, copy_site, read_mkdocs_config, run_build
 from gppkit.fallback_notice import insert_notice_after_title
 from gppkit.translations import (
+    pages_without_original,
     recorded_hash,
     source_hash,
     translation_status,
@@ -114,3 +115,19 @@ def test_build_warns_about_missing_and_outdated_translations_without_failing(sit
     assert "missing: docs/pl/privacy.md" in output
     for language in ("bg", "lv", "fi", "pl"):
         assert f"outdated: docs/{language}/join.md" in output
+
+
+def test_a_translation_saved_under_a_name_of_its_own_stops_the_build(tmp_path: Path):
+    # docs/pl/dolacz.md for join.md: published where no link leads, while Polish readers got the
+    # English copy of join.md, and the translation report only said join.md was missing.
+    root = copy_site(tmp_path)
+    (root / "docs" / "pl" / "join.md").rename(root / "docs" / "pl" / "dolacz.md")
+    assert_clean_failure(run_build(root), "docs/pl/dolacz.md: received a page with no original in docs/en/",
+                         "expected a translation to keep its original's file name")
+
+
+def test_a_post_of_one_language_needs_no_english_original(tmp_path: Path):
+    root = copy_site(tmp_path)
+    post = root / "docs" / "pl" / "news" / "2026-10-05-green-deal-themes.md"
+    post.rename(post.with_name("2026-10-06-tylko-po-polsku.md"))
+    assert pages_without_original(root / "docs", "en", ["en", "pl"]) == []

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from .news import is_post_source
 from .text_files import read_text
 
 HASH_KEY = "source_hash"
@@ -103,6 +104,21 @@ def translation_status(docs_dir: Path, source_language: str, languages: list[str
                 status.up_to_date.append(page)
         report.append(status)
     return report
+
+
+def pages_without_original(docs_dir: Path, source_language: str, languages: list[str]) -> list[str]:
+    """Problems for pages of other languages that have no page of ``source_language`` with their name.
+
+    A translation saved under a name of its own (docs/pl/dolacz.md for join.md) was published where
+    no link leads, while Polish readers got the English copy of join.md. A news post is its
+    language's own: it needs no original."""
+    originals = set(markdown_pages(docs_dir / source_language))
+    return [f"docs/{language}/{page}: received a page with no original in docs/{source_language}/; expected a "
+            f"translation to keep its original's file name (docs/{language}/<the {source_language} page's name>), "
+            f"or the page added to docs/{source_language}/ first"
+            for language in languages if language != source_language and (docs_dir / language).is_dir()
+            for page in markdown_pages(docs_dir / language)
+            if page not in originals and not is_post_source(f"{language}/{page}")]
 
 
 def format_report(report: list[LanguageStatus]) -> str:
