@@ -266,6 +266,11 @@ BAD_FRONT_MATTER = {
     "a tag twice": (r"(?m)^tags: .*$", "tags: [climate, climate]", [f"{KICK_OFF}:6", "field 'tags'", "each once"]),
     "date not the file name's": (r"(?m)^date: .*$", "date: 2018-09-29",
                                  [f"{KICK_OFF}:3", "field 'date'", "received 2018-09-29, but the file name starts with 2018-09-28"]),
+    "title changed, heading not": (r"(?m)^title: CircPro kicks off in Kouvola", "title: CircPro starts in Kouvola",
+                                   [f"{KICK_OFF}:9", "field 'title'", "received the heading 'CircPro kicks off in Kouvola",
+                                    "under the title 'CircPro starts in Kouvola", "(line 2)", "expected the heading to repeat the title"]),
+    "a title with ' #'": (r"(?m)^title: .*$", "title: Green deals #2 and #3",
+                          [f"{KICK_OFF}:2", "field 'title'", "received 'Green deals' and then '#2 and #3' on the same line"]),
 }
 
 

@@ -111,9 +111,26 @@ def parse_post(text: str, file_label: str, language: str, source: str, known_tag
         raise DataError([Problem(file_label, 1, None, None, "front matter that is not a mapping", FRONT_MATTER_FORM)])
     fields = validate(PostFrontMatter, meta, file_label, _WORDING, context={"tags": tuple(known_tags)})
     _check_name_and_date(Path(source).name, calendar_day(fields.date), meta, file_label)
+    _check_heading(text, fields.title.strip(), meta, file_label)
     slug = Path(source).stem
     return Post(language, slug, source, fields.title.strip(), fields.date, fields.summary.strip(),
                 tuple(fields.tags), fields.draft)
+
+
+_HEADING = re.compile(r"^#(?!#)[ \t]*(.*?)[ \t#]*$", re.MULTILINE)
+
+
+def _check_heading(text: str, title: str, meta: Any, file_label: str) -> None:
+    """The post's '# heading' repeats its title: the listing, the feeds and the browser's tab show the
+    title, the page itself the heading (an editor who changed one of them left the other)."""
+    body_start = text.find("\n---", 3) + 4  # after the front matter, which split_front_matter found
+    match = _HEADING.search(text, body_start)
+    if match is None or match.group(1) == title:
+        return
+    raise DataError([Problem(
+        file_label, text.count("\n", 0, match.start()) + 1, None, "title",
+        f"the heading {match.group(1)!r} under the title {title!r} (line {line_of(meta, ('title',))})",
+        "the heading to repeat the title: lists, feeds and the browser's tab show the title, the page the heading")])
 
 
 POST_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md")
