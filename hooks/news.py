@@ -48,11 +48,11 @@ def _leave_out_drafts(files: Files, config: MkDocsConfig) -> Files:
 def _add_tag_pages(files: Files, config: MkDocsConfig) -> Files:
     language = current_language(config)
     tag_labels = site_labels(config).section_labels("tags", language)
-    description = config.extra["ui"]["news_tag_description"]
+    title, description = config.extra["ui"]["news_tag_title"], config.extra["ui"]["news_tag_description"]
     for tag in _news().tags(language):
         label = tag_labels[tag]
         with_page = [other for other in build_languages(config) if tag in _news().tags(other)]
-        content = tag_page_markdown(tag, label, description.replace("{tag}", label))
+        content = tag_page_markdown(tag, title.replace("{tag}", label), description.replace("{tag}", label))
         add_generated_page(files, config, f"news/tags/{tag}.md", content, with_page)
     return files
 

@@ -73,11 +73,11 @@ def test_the_404_page_and_a_tag_page_title_their_data_as_text(nasty_site: Path):
     assert not_found.find("article").find("h1").get_text() == NASTY
     assert not_found.select("article a")[-1].get_text() == NASTY
     tag_page = parsed(nasty_site / "news" / "tags" / "climate" / "index.html")
-    assert tag_page.find("article").find("h1").get_text() == NASTY
-    assert tag_page.title.get_text().startswith(NASTY)
+    assert tag_page.find("article").find("h1").get_text() == f"News: {NASTY}"
+    assert tag_page.title.get_text().startswith(f"News: {NASTY}")
     assert NASTY in tag_page.find("meta", attrs={"name": "description"})["content"]
     # Escaped once: a link preview showed "&amp;" (the page's title was escaped for Material).
-    assert tag_page.find("meta", attrs={"property": "og:title"})["content"] == NASTY
+    assert tag_page.find("meta", attrs={"property": "og:title"})["content"] == f"News: {NASTY}"
 
 
 def test_a_posts_tag_labels_reach_its_link_preview_as_text(nasty_site: Path):

@@ -36,13 +36,13 @@ class Links:
         return escape(self.href(url))
 
 
-def tag_page_markdown(tag: str, label: str, description: str) -> str:
+def tag_page_markdown(tag: str, title: str, description: str) -> str:
     """Source of a generated tag page: title and description in front matter, then the listing marker."""
     # JSON strings are valid YAML scalars, so any label is quoted safely. Material prints a page's
-    # title as HTML (heading, <title>, header): the label, from data/labels.yml, is escaped for it;
-    # the description is escaped where overrides/main.html prints it.
-    title, summary = (json.dumps(text, ensure_ascii=False) for text in (escape(label), description))
-    return f"---\ntitle: {title}\ndescription: {summary}\n---\n\n{TAG_MARKER.format(tag=tag)}\n"
+    # title as HTML (heading, <title>, header): the title, holding a label from data/labels.yml, is
+    # escaped for it; the description is escaped where overrides/main.html prints it.
+    quoted_title, summary = (json.dumps(text, ensure_ascii=False) for text in (escape(title), description))
+    return f"---\ntitle: {quoted_title}\ndescription: {summary}\n---\n\n{TAG_MARKER.format(tag=tag)}\n"
 
 
 def _tag_list(post: Post, tag_labels: Mapping[str, str], ui: Mapping[str, str], links: Links) -> str:

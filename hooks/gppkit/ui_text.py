@@ -32,7 +32,7 @@ UI_KEYS: Final = frozenset({
     "events_sample_notice", "events_sample_label",
     # news.yml
     "news_all", "news_atom", "news_feed_description", "news_feed_title", "news_none", "news_rss", "news_subscribe",
-    "news_tag_description", "news_tags",
+    "news_tag_description", "news_tag_title", "news_tags",
     # search.yml
     "search_button", "search_label", "search_needs_javascript", "search_placeholder",
     # translation.yml
