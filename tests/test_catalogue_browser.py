@@ -79,6 +79,27 @@ def test_filters_narrow_the_table_and_the_count_follows(browser_page, served_sit
     assert any(url.endswith("/assets/catalogue.js") for url in requested)
 
 
+@pytest.mark.parametrize("language", ["fi", "bg"])
+def test_filters_that_leave_no_supplier_say_so_and_clear_with_one_button(browser_page, served_site: str, language: str):
+    # Stock: an empty table under its headers, and "0 of 64" (a visitor's audit, Finnish page).
+    page, ui = browser_page, ui_for_language(UI, language)
+    open_catalogue(page, served_site, language)
+    countries = {s.country for s in SUPPLIERS}
+    country, group = next((country, group) for country in sorted(countries) for group in sorted(
+        {g for s in SUPPLIERS for g in s.product_groups}) if not any(
+        s.country == country and group in s.product_groups for s in SUPPLIERS))
+    page.select_option("select[data-filter=country]", country)
+    page.select_option("select[data-filter=product-groups]", group)
+    assert visible_ids(page) == []
+    assert count_of(page) == f'{count_text(ui["catalogue_count"], 0, len(SUPPLIERS))}. {ui["catalogue_none_match"]}'
+    clear = page.get_by_role("button", name=ui["catalogue_clear_filters"], exact=True)
+    clear.focus()
+    page.keyboard.press("Enter")
+    assert len(visible_ids(page)) == len(SUPPLIERS)
+    assert page.eval_on_selector_all("select[data-filter]", "selects => selects.map(s => s.value)") == ["", "", ""]
+    assert count_of(page) == count_text(ui["catalogue_count"], len(SUPPLIERS), len(SUPPLIERS))
+
+
 def test_a_column_sorts_both_ways_by_mouse_and_keyboard(browser_page, served_site: str):
     page = browser_page
     open_catalogue(page, served_site, "en")

@@ -20,9 +20,10 @@
       if (visible) shown += 1;
     });
     var template = catalogue.dataset.countTemplate || "{shown} / {total}";
-    catalogue.querySelector(".gpp-catalogue__count").textContent = template
-      .replace("{shown}", String(shown))
-      .replace("{total}", String(rows.length));
+    var count = template.replace("{shown}", String(shown)).replace("{total}", String(rows.length));
+    // An empty table says why, in the same live region as the count.
+    if (shown === 0 && catalogue.dataset.noneText) count += ". " + catalogue.dataset.noneText;
+    catalogue.querySelector(".gpp-catalogue__count").textContent = count;
   }
 
   function sortBy(table, header, direction) {
@@ -62,6 +63,13 @@
     selects.forEach(function (select) {
       select.addEventListener("change", function () { applyFilters(catalogue, rows, selects); });
     });
+    var clear = filters.querySelector(".gpp-catalogue__clear");
+    if (clear) {
+      clear.addEventListener("click", function () {
+        selects.forEach(function (select) { select.value = ""; });
+        applyFilters(catalogue, rows, selects);
+      });
+    }
     makeSortable(table);
     filters.hidden = false;
     applyFilters(catalogue, rows, selects);

@@ -27,7 +27,8 @@ CATALOGUE_UI_KEYS = (
     "catalogue_col_product_groups", "catalogue_col_criteria", "catalogue_col_example", "catalogue_col_contact",
     "catalogue_filters_legend", "catalogue_filter_country", "catalogue_filter_product_group",
     "catalogue_filter_criterion", "catalogue_all_countries", "catalogue_all_product_groups",
-    "catalogue_all_criteria", "catalogue_count", "catalogue_notice", "catalogue_downloads_intro",
+    "catalogue_all_criteria", "catalogue_clear_filters", "catalogue_count", "catalogue_none_match",
+    "catalogue_notice", "catalogue_downloads_intro",
     "catalogue_download_csv", "catalogue_download_json",
 )
 
@@ -173,6 +174,7 @@ def _filters(suppliers: Sequence[Supplier], labels: Labels, ui: Mapping[str, str
         _filter("country", ui["catalogue_filter_country"], ui["catalogue_all_countries"], countries),
         _filter("product-groups", ui["catalogue_filter_product_group"], ui["catalogue_all_product_groups"], groups),
         _filter("criteria", ui["catalogue_filter_criterion"], ui["catalogue_all_criteria"], criteria),
+        f'<button type="button" class="gpp-catalogue__clear">{e(ui["catalogue_clear_filters"])}</button>',
         "</fieldset>",
     ])
 
@@ -191,7 +193,8 @@ def render_supplier_catalogue(table: SupplierRows, labels: Labels, ui: Mapping[s
                (ui["catalogue_col_product_groups"], False), (ui["catalogue_col_criteria"], False),
                (ui["catalogue_col_example"], False), (ui["catalogue_col_contact"], False)]
     return "\n".join([
-        f'<div class="gpp-catalogue" data-count-template="{e(ui["catalogue_count"])}">',
+        f'<div class="gpp-catalogue" data-count-template="{e(ui["catalogue_count"])}" '
+        f'data-none-text="{e(ui["catalogue_none_match"])}">',
         _filters(suppliers, labels, ui),
         f'<p class="gpp-catalogue__count" aria-live="polite" aria-atomic="true">'
         f'{e(count_text(ui["catalogue_count"], len(suppliers), len(suppliers)))}</p>',
