@@ -9,6 +9,7 @@ import pytest
 
 from gppkit.clock import ClockError, build_now
 from gppkit.dates import (
+    all_day_span,
     as_instant,
     calendar_day,
     end_of_day,
@@ -88,6 +89,18 @@ def test_an_event_on_one_day_shows_the_date_once_and_the_zone_of_that_date():
 def test_an_event_over_several_days_in_summer_time_names_the_summer_zone():
     start, end = datetime(2018, 9, 11, 9, tzinfo=HELSINKI), datetime(2018, 9, 13, 15, tzinfo=HELSINKI)
     assert format_event_when(start, end, HELSINKI, "fi") == "11. syyskuuta 2018 klo 9.00 – 13. syyskuuta 2018 klo 15.00 (Itä-Euroopan kesäaika)"
+
+
+def test_an_event_of_whole_days_shows_its_dates_without_times():
+    # A registration deadline written from 00:00 to 23:59 showed "00:00–23:59".
+    day = datetime(2018, 11, 5, tzinfo=HELSINKI)
+    assert format_event_when(day, day.replace(hour=23, minute=59), HELSINKI, "pl") == "5 listopada 2018"
+    assert format_event_when(day, day + timedelta(days=2), HELSINKI, "en") == "5 November 2018 – 6 November 2018"
+    assert all_day_span(day, day.replace(hour=23, minute=59), HELSINKI) == (day.date(), day.date())
+    assert all_day_span(day.replace(hour=9), day.replace(hour=23, minute=59), HELSINKI) is None
+    # Written in UTC, it is still midnight in the event's own zone that counts.
+    assert all_day_span(day.astimezone(timezone.utc), day.replace(hour=23, minute=59).astimezone(timezone.utc),
+                        HELSINKI) == (day.date(), day.date())
 
 
 def test_times_are_shown_in_the_events_zone_whatever_offset_they_were_written_in():

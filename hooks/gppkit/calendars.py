@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
@@ -53,8 +53,13 @@ def calendar_event(event: Event, texts: CalendarTexts, host: str, stamp: datetim
     entry = CalendarEvent()
     entry.add("uid", f"{event.id}@{host}")
     entry.add("dtstamp", stamp.astimezone(timezone.utc))
-    entry.add("dtstart", event.start.astimezone(event.zone))
-    entry.add("dtend", event.end.astimezone(event.zone))
+    if event.all_day is not None:  # whole days (VALUE=DATE; DTEND is the day after): no 00:00-23:59 in another zone
+        first, last = event.all_day
+        entry.add("dtstart", first)
+        entry.add("dtend", last + timedelta(days=1))
+    else:
+        entry.add("dtstart", event.start.astimezone(event.zone))
+        entry.add("dtend", event.end.astimezone(event.zone))
     entry.add("summary", _summary(event, texts))
     entry.add("description", _description(event, texts))
     entry.add("location", event.place[texts.language] if event.place else texts.online)
@@ -82,10 +87,10 @@ def build_calendar(events: Sequence[Event], texts: CalendarTexts, host: str, sta
     calendar.add("x-wr-caldesc", texts.description)
     if events:
         # Sorted, and only the transitions of the years the events span: same bytes every build, small files.
-        years = [moment.year for event in events for moment in (event.start, event.end)]
-        first, last = date(min(years) - 1, 1, 1), date(max(years) + 1, 12, 31)
-        for name in sorted({event.timezone for event in events}):
-            calendar.add_component(_vtimezone(name, first, last))
+        timed = [event for event in events if event.all_day is None]  # whole days need no zone
+        years = [moment.year for event in timed for moment in (event.start, event.end)]
+        for name in sorted({event.timezone for event in timed}):
+            calendar.add_component(_vtimezone(name, date(min(years) - 1, 1, 1), date(max(years) + 1, 12, 31)))
     for event in events:
         calendar.add_component(calendar_event(event, texts, host, stamp, event_url(event)))
     return calendar.to_ical()

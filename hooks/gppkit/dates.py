@@ -109,8 +109,25 @@ def format_moment(moment: datetime, zone: ZoneInfo, language: str) -> str:
     return f"{_date_and_time(format_long_date(local.date(), language), clock, language)} ({format_zone(local, zone, language)})"
 
 
+def all_day_span(start: datetime, end: datetime, zone: ZoneInfo) -> tuple[date, date] | None:
+    """(first day, last day) of an event that runs from midnight to 23:59 (or the next midnight) in
+    its zone, such as a registration deadline: a day, not the times 00:00-23:59. Else None."""
+    start, end = start.astimezone(zone), end.astimezone(zone)
+    if start.time() != time(0):
+        return None
+    if end.time() == time(0):
+        return start.date(), end.date() - timedelta(days=1)
+    if end.time() >= time(23, 59):
+        return start.date(), end.date()
+    return None
+
+
 def format_event_when(start: datetime, end: datetime, zone: ZoneInfo, language: str) -> str:
-    """Start and end in the event's time zone, with the zone named: one date when on one day."""
+    """Start and end in the event's time zone, with the zone named: one date when on one day; the
+    date or dates alone for an event that lasts whole days."""
+    days = all_day_span(start, end, zone)
+    if days is not None:
+        return " – ".join(format_long_date(day, language) for day in dict.fromkeys(days))
     start, end = start.astimezone(zone), end.astimezone(zone)
     if start.date() == end.date():
         text = _date_and_time(format_long_date(start.date(), language), _clock_span(start, end, zone, language), language)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, create_model, field_validator
 from pydantic_core import PydanticCustomError
 
-from .dates import end_of_day, parse_date_or_aware_datetime
+from .dates import all_day_span, end_of_day, parse_date_or_aware_datetime
 from .languages import LANGUAGES
 from .model_problems import Wording, validate
 from .problems import DataError, Problem, describe
@@ -92,6 +92,12 @@ class Event(BaseModel):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def all_day(self) -> tuple[dt.date, dt.date] | None:
+        """(first, last day) when the event runs from midnight to 23:59 in its zone: shown and
+        exported as whole days (a registration deadline, say)."""
+        return all_day_span(self.start, self.end, self.zone)
 
     @field_validator("timezone")
     @classmethod

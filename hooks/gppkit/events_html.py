@@ -57,13 +57,18 @@ def _registration(event: Event, page: EventPage) -> str:
     return _fact(page.ui["events_registration"], " · ".join(parts))
 
 
+def _machine_time(event: Event) -> str:
+    """The <time> element's value: the day of an event of whole days, else its start."""
+    return event.all_day[0].isoformat() if event.all_day is not None else event.start.isoformat()
+
+
 def render_event(event: Event, page: EventPage) -> str:
     language, ui = page.language, page.ui
     when = escape(format_event_when(event.start, event.end, event.zone, language))
     where = escape(event.place[language] if event.place else ui["events_online"])
     facts = (
         _fact(ui["events_kind"], escape(page.kind_labels[event.kind]))
-        + _fact(ui["events_when"], f'<time datetime="{event.start.isoformat()}">{when}</time>')
+        + _fact(ui["events_when"], f'<time datetime="{_machine_time(event)}">{when}</time>')
         + _fact(ui["events_where"], where)
         + _registration(event, page)
     )
