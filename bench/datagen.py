@@ -50,14 +50,16 @@ def write_suppliers(path: Path, count: int, vocab: dict[str, list[str]]) -> None
     path.write_text("suppliers:\n" + "\n".join(records) + "\n", encoding="utf-8")
 
 
-def post_markdown(number: int, language: str, tags: list[str]) -> str:
+def post_markdown(number: int, language: str, tags: list[str], as_news: bool = True) -> str:
+    """A post; as a plain page (``as_news`` false) its front matter keeps only what a page may have."""
     rng = random.Random(f"post-{number}")
     day = dt.date(2019, 1, 1) + dt.timedelta(days=3 * number)
     heading = title(rng, 5) + ("" if language == "en" else f" ({language})")
     summary = sentence(rng, 14, 22)
     body = [paragraph(rng, 5), "", f"## {title(rng, 3)}", "", paragraph(rng, 4), "", paragraph(rng, 3)]
-    front = ["---", f"title: {_quoted(heading)}", f"date: {day.isoformat()}", f"summary: {_quoted(summary)}",
-             f"description: {_quoted(summary)}", f"tags: [{', '.join(rng.sample(tags, rng.randint(1, 3)))}]", "---"]
+    post_keys = [f"date: {day.isoformat()}", f"summary: {_quoted(summary)}",
+                 f"tags: [{', '.join(rng.sample(tags, rng.randint(1, 3)))}]"]
+    front = ["---", f"title: {_quoted(heading)}", f"description: {_quoted(summary)}", *(post_keys if as_news else []), "---"]
     return "\n".join([*front, "", f"# {heading}", "", *body, ""])
 
 
@@ -72,4 +74,4 @@ def write_posts(docs: Path, count: int, tags: list[str], as_news: bool) -> None:
         folder = docs / language / ("news" if as_news else NOTES)
         folder.mkdir(parents=True, exist_ok=True)
         for number in range(1, count + 1):
-            (folder / post_file_name(number)).write_text(post_markdown(number, language, tags), encoding="utf-8")
+            (folder / post_file_name(number)).write_text(post_markdown(number, language, tags, as_news), encoding="utf-8")

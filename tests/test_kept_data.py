@@ -47,6 +47,7 @@ def test_edits_and_mistakes_after_a_build_are_seen_by_the_next(tmp_path: Path):
 
     edit(root / "data" / "suppliers.yml", f"name: {SUPPLIER_NAME}\n", f"name: {RENAMED_SUPPLIER}\n")
     edit(root / POST, f"title: {POST_TITLE}\n", f"title: {RETITLED_POST}\n")
+    edit(root / POST, f"# {POST_TITLE}\n", f"# {RETITLED_POST}\n")  # a post's heading repeats its title
     build_ok(root, tmp_path / "edited")
     for language in LANGUAGES:
         catalogue = (language_dir(tmp_path / "edited", language) / "suppliers" / "index.html").read_text(encoding="utf-8")
@@ -69,4 +70,5 @@ def test_edits_and_mistakes_after_a_build_are_seen_by_the_next(tmp_path: Path):
     edit(root / "data" / "suppliers.yml", f"name: {RENAMED_SUPPLIER}\n", f"name: {SUPPLIER_NAME}\n")
     edit(root / "data" / "suppliers.yml", "id: bg-ekoprint-plovdiv\n    name: Зелена", "id: bg-zelena-trapeza-sofia\n    name: Зелена")
     edit(root / POST, f"title: {RETITLED_POST}\n", f"title: {POST_TITLE}\n")
+    edit(root / POST, f"# {RETITLED_POST}\n", f"# {POST_TITLE}\n")
     assert build_ok(root, tmp_path / "restored") == first

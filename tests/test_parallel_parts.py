@@ -160,7 +160,7 @@ def write_post(docs: Path, language: str, number: int, tags: str = "[climate]") 
     folder = docs / language / "news"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"2024-01-{number:02d}-post.md").write_text(
-        f"---\ntitle: Post {number}\ndate: 2024-01-{number:02d}\nsummary: Summary {number}.\ntags: {tags}\n---\n\n# Post\n",
+        f"---\ntitle: Post {number}\ndate: 2024-01-{number:02d}\nsummary: Summary {number}.\ntags: {tags}\n---\n\n# Post {number}\n",
         encoding="utf-8")
 
 
