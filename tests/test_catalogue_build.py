@@ -90,11 +90,14 @@ def test_open_data_downloads_exist_parse_and_are_linked(built_site: Path, langua
     expected = open_data_files(COUNCILS, SupplierExport(SUPPLIERS), label(language), ui_for_language(UI, language)["catalogue_notice"])
     for name, content in expected.items():
         assert (folder / name).read_bytes() == content, name
-    rows = list(csv.DictReader(io.StringIO((folder / "suppliers.csv").read_text(encoding="utf-8"))))
+    # With a byte-order mark: Excel reads UTF-8 without one in the Windows code page.
+    assert all((folder / name).read_bytes().startswith(b"\xef\xbb\xbfid," if name == "suppliers.csv" else b"\xef\xbb\xbf")
+               for name in ("suppliers.csv", "councils.csv"))
+    rows = list(csv.DictReader(io.StringIO((folder / "suppliers.csv").read_text(encoding="utf-8-sig"))))
     assert [(r["id"], r["country"]) for r in rows] == [(s.id, label(language)("countries", s.country)) for s in SUPPLIERS]
     document = json.loads((folder / "suppliers.json").read_text(encoding="utf-8"))
     assert document["language"] == language and len(document["suppliers"]) == len(SUPPLIERS)
-    members = list(csv.DictReader(io.StringIO((folder / "councils.csv").read_text(encoding="utf-8"))))
+    members = list(csv.DictReader(io.StringIO((folder / "councils.csv").read_text(encoding="utf-8-sig"))))
     assert len(members) == sum(len(council.members) for council in COUNCILS)
     for name, links in (("suppliers", ".gpp-downloads a"), ("councils", ".gpp-notice a")):
         page_dir = language_dir(built_site, language) / name

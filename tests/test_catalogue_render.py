@@ -191,7 +191,7 @@ def test_open_data_is_deterministic_parseable_and_labelled():
     files = open_data_files([council()], SupplierExport(suppliers), labels, "notice")
     assert files == open_data_files([council()], SupplierExport(suppliers), labels, "notice")
     assert all(b"\r" not in content for content in files.values())
-    rows = list(csv.DictReader(io.StringIO(files["suppliers.csv"].decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(files["suppliers.csv"].decode("utf-8-sig"))))
     assert tuple(rows[0]) == SUPPLIER_COLUMNS
     assert (rows[0]["name"], rows[0]["country"], rows[0]["country_code"]) == (NASTY, NASTY, "PL")
     assert rows[0]["product_group_codes"] == "paper; imaging" and rows[1]["contact"] == ""
@@ -200,7 +200,7 @@ def test_open_data_is_deterministic_parseable_and_labelled():
     assert document["suppliers"][0]["criteria"] == [{"code": "fsc", "label": "criteria/fsc [pl]"}]
     canonical = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     assert files["suppliers.json"].decode("utf-8") == canonical
-    members = list(csv.DictReader(io.StringIO(councils_csv([council()], labels).decode("utf-8"))))
+    members = list(csv.DictReader(io.StringIO(councils_csv([council()], labels).decode("utf-8-sig"))))
     assert [(m["organisation"], m["type_code"], m["type"]) for m in members] == [(NASTY, "ngo", NASTY)]
     assert SupplierExport(suppliers).csv(labels) == files["suppliers.csv"]  # prepared afresh: the same bytes
     assert SupplierExport(suppliers).json(labels, "notice") == files["suppliers.json"]
@@ -213,6 +213,7 @@ def dict_writer_csv(suppliers: list[Supplier], labels: Labels) -> bytes:
 
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=SUPPLIER_COLUMNS, lineterminator="\n")
+    buffer.write("\ufeff")  # the byte-order mark Excel needs to read UTF-8
     writer.writeheader()
     for s in suppliers:
         row = {"id": s.id, "name": s.name, "country_code": s.country, "country": labels("countries", s.country),
@@ -246,7 +247,7 @@ def test_a_csv_cell_a_spreadsheet_would_run_as_a_formula_is_kept_as_text(start: 
     formula = f'{start}HYPERLINK("https://evil.example","x")'
     labels = Labels(nasty_labels(), "en")
     risky = supplier(name=formula, city=formula, example={language: formula for language in LANGUAGES})
-    row = next(csv.DictReader(io.StringIO(SupplierExport([risky]).csv(labels).decode("utf-8"))))
+    row = next(csv.DictReader(io.StringIO(SupplierExport([risky]).csv(labels).decode("utf-8-sig"))))
     assert row["name"] == row["city"] == row["example"] == "'" + formula
     assert row["website"] == risky.website  # other cells unchanged
     assert json.loads(SupplierExport([risky]).json(labels, "notice"))["suppliers"][0]["name"] == formula  # JSON is data

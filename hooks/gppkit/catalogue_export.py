@@ -38,9 +38,15 @@ def spreadsheet_text(value: object) -> object:
     return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
+# A byte-order mark opens the CSV files: Excel, which most buyers open them with, reads UTF-8 without
+# one as the Windows code page ("ЕкоПринт", "Łotwa" garbled). Other readers skip it (utf-8-sig).
+CSV_START = "\ufeff"
+
+
 def _csv_bytes(columns: Sequence[str], rows: Sequence[dict[str, str]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator=LINE_END)
+    buffer.write(CSV_START)
     writer.writeheader()
     writer.writerows({column: spreadsheet_text(value) for column, value in row.items()} for row in rows)
     return buffer.getvalue().encode("utf-8")
@@ -134,7 +140,7 @@ class SupplierExport:
 
         country = lru_cache(maxsize=None)(lambda code: cells(labels("countries", code)))
         groups = lru_cache(maxsize=None)(lambda codes: cells(joined("product_groups", codes)))
-        rows = [cells(*SUPPLIER_COLUMNS) + LINE_END]
+        rows = [CSV_START + cells(*SUPPLIER_COLUMNS) + LINE_END]
         for supplier, (start, after_country, after_groups, end) in zip(self.suppliers, self._csv_parts):
             criteria_and_example = cells(joined("criteria", tuple(supplier.criteria)),
                                          supplier.example.in_language(labels.language))
