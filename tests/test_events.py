@@ -279,9 +279,14 @@ def test_each_event_has_an_add_to_calendar_file_in_the_language(built_site: Path
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_events_page_links_to_its_languages_calendar(built_site: Path, language: str):
-    page = events_page(built_site, language)
-    link = soup(page).select_one("article .gpp-subscribe a[type='text/calendar']")
-    assert built_file(built_site, link["href"], page) == language_dir(built_site, language) / "events.ics"
+    # An https link to a .ics file only downloads a copy: webcal: subscribes, and the address is
+    # shown for apps that subscribe "from URL".
+    links = soup(events_page(built_site, language)).select("article .gpp-subscribe a")
+    address = language_url(language, "events.ics")
+    assert [(link["href"], link.get_text()) for link in links] == [
+        ("webcal:" + address.split(":", 1)[1], EVENTS_UI["events_subscribe"][language]), (address, address)]
+    assert address.startswith("https://") and links[1]["type"] == "text/calendar"
+    assert (language_dir(built_site, language) / "events.ics").is_file()
 
 
 def whole_days(event: dict) -> tuple[date, date] | None:

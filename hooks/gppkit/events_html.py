@@ -28,6 +28,7 @@ class EventPage:
     kind_labels: Mapping[str, str]
     now: datetime
     calendar_url: str  # site-relative URL of the language's events.ics
+    calendar_address: str  # its absolute https URL, the address a calendar app subscribes to
     event_calendar_url: Callable[[Event], str]  # site-relative URL of one event's .ics
     href: Callable[[str], str]
 
@@ -92,11 +93,17 @@ def render_event_list(events: Sequence[Event], page: EventPage, empty_key: str) 
 
 
 def render_subscribe(page: EventPage, with_samples: bool) -> str:
-    """The calendar link, and the notice on fictional events when the page lists any."""
+    """The calendar to subscribe to, and the notice on fictional events when the page lists any.
+
+    An https link to a .ics file only downloads a copy: the webcal: link opens the calendar app's
+    subscription, and the address is there to paste where an app subscribes "from URL"."""
     notice = f'<p class="gpp-notice">{escape(page.ui["events_sample_notice"])}</p>' if with_samples else ""
+    webcal = "webcal:" + page.calendar_address.split(":", 1)[1]
+    address = escape(page.calendar_address)
     return (
-        f'<p class="gpp-subscribe"><a href="{escape(page.href(page.calendar_url))}" type="text/calendar">'
-        f'{escape(page.ui["events_subscribe"])}</a></p>{notice}'
+        f'<p class="gpp-subscribe"><a href="{escape(webcal)}">{escape(page.ui["events_subscribe"])}</a><br>'
+        f'{escape(page.ui["events_calendar_address"])} <a href="{address}" type="text/calendar">{address}</a></p>'
+        f'{notice}'
     )
 
 

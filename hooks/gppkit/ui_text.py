@@ -27,7 +27,7 @@ UI_KEYS: Final = frozenset({
     "language_offer", "language_offer_close",
     # events.yml
     "events_kind", "events_when", "events_where", "events_online", "events_registration", "events_register",
-    "events_deadline", "events_registration_closed", "events_add_to_calendar", "events_subscribe",
+    "events_deadline", "events_registration_closed", "events_add_to_calendar", "events_subscribe", "events_calendar_address",
     "events_none_upcoming", "events_none_past", "events_calendar_name", "events_calendar_description",
     "events_sample_notice", "events_sample_label",
     # news.yml
