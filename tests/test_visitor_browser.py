@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -49,6 +50,18 @@ def test_search_returns_only_pages_of_the_visitors_language(served_site: str, br
         hrefs = search(browser_page, served_site, language, term)
         assert hrefs, f"{language}: no result for {term!r}"
         assert result_languages(served_site, hrefs) == {language}, f"{language}/{term}: {hrefs}"
+
+
+@pytest.mark.parametrize("language, forms", [("bg", ["поръчка", "поръчки", "поръчките"]),
+                                             ("lv", ["iepirkums", "iepirkumu", "iepirkumiem"])])
+def test_search_finds_the_same_pages_for_every_form_of_a_word(served_site: str, browser_page, language: str,
+                                                                forms: list[str]):
+    # Pagefind has no stemmer for Bulgarian or Latvian: "поръчка" found 4 pages, "поръчки" 15.
+    counts = []
+    for form in forms:
+        search(browser_page, served_site, language, form)
+        counts.append(int(re.search(r"\d+", browser_page.inner_text(".pagefind-ui__message")).group()))
+    assert counts[0] > 5 and counts == [counts[0]] * len(forms), dict(zip(forms, counts))
 
 
 def test_search_ui_speaks_the_visitors_language(served_site: str, browser_page):
