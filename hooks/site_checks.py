@@ -6,7 +6,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from gpp_data import editors_errors
+from gpp_data import data_dir, editors_errors
 from gpp_mkdocs import i18n_plugin, text_language
 from gppkit.languages import DEFAULT_LANGUAGE, language_list_problems, translated_settings_problems, unlisted_language_folders
 from gppkit.nav_titles import nav_translation_problems
@@ -17,6 +17,7 @@ from gppkit.page_markers import marker_problems, missing_markers
 from gppkit.site_settings import check_site_settings
 from gppkit.text_files import decode_text
 from gppkit.translations import pages_without_original
+from gppkit.yamlio import misnamed_yaml_files
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -28,6 +29,10 @@ def on_config(config: MkDocsConfig) -> None:
     problems += _language_problems(config)
     if problems:
         raise PluginError("mkdocs.yml is not ready to build:\n" + "\n".join(f"  - {p}" for p in problems))
+    # Before hooks/ui_strings.py reads data/ui/: a renamed file would only show as missing strings.
+    misnamed = misnamed_yaml_files(data_dir(config), "data")
+    if misnamed:
+        raise PluginError("\n".join(misnamed))
 
 
 def _language_problems(config: MkDocsConfig) -> list[str]:

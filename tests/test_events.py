@@ -73,6 +73,7 @@ BAD_EVENTS = {
     "id with capitals": (("id: sample-webinar", "id: Sample_Webinar"), ["field 'id'", "lowercase letters, digits and hyphens"]),
     "missing language": ((", pl: Webinarium}", "}"), ["data/events.yml:4", "field 'title.pl'", "received nothing"]),
     "unknown field": (("online: true", "online: true\n    colour: red"), ["field 'colour'", "only the documented fields"]),
+    "a title of spaces": ((", pl: Webinarium}", ', pl: " "}'), ["data/events.yml:4", "field 'title.pl'", "a non-empty text"]),
     "offset of another zone": (("start: 2026-12-09T10:00:00+02:00", "start: 2026-12-09T10:00:00+03:00"),
                                ["data/events.yml:6", "field 'start'", "not Europe/Riga's on that date", "expected UTC+02:00"]),
     "end before start": (("end: 2026-12-09T11:30:00+02:00", "end: 2026-12-09T09:30:00+02:00"),

@@ -273,6 +273,7 @@ BAD_FRONT_MATTER = {
     "title changed, heading not": (r"(?m)^title: CircPro kicks off in Kouvola", "title: CircPro starts in Kouvola",
                                    [f"{KICK_OFF}:9", "field 'title'", "received the heading 'CircPro kicks off in Kouvola",
                                     "under the title 'CircPro starts in Kouvola", "(line 2)", "expected the heading to repeat the title"]),
+    "a title of spaces": (r"(?m)^title: .*$", 'title: " "', [f"{KICK_OFF}:2", "field 'title'", "expected"]),
     "a title with ' #'": (r"(?m)^title: .*$", "title: Green deals #2 and #3",
                           [f"{KICK_OFF}:2", "field 'title'", "received 'Green deals' and then '#2 and #3' on the same line"]),
 }

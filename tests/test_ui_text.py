@@ -88,3 +88,11 @@ def test_a_missing_text_is_reported_once_not_also_as_lacking_placeholders(tmp_pa
         load_ui_text(path, "data/ui/catalogue.yml")
     assert [(problem.line, problem.field, problem.received) for problem in raised.value.problems] == [
         (1, "catalogue_count.pl", "nothing")]
+
+
+def test_an_interface_strings_file_renamed_to_yaml_is_named_as_such(tmp_path: Path):
+    # Else the build listed its strings as missing, without naming the file it did not read.
+    root = copy_site(tmp_path)
+    (root / "data" / "ui" / "site.yml").rename(root / "data" / "ui" / "site.yaml")
+    assert_clean_failure(run_build(root), "data/ui/site.yaml: received a file ending in '.yaml', which the build "
+                         "does not read; expected the name ending in '.yml' (site.yml)")

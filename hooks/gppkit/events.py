@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, create_model, field_validator
+from pydantic import (
+    BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, create_model, field_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .dates import all_day_span, end_of_day, parse_date_or_aware_datetime
@@ -36,7 +38,8 @@ def _aware_datetime(value: object) -> object:
 
 AwareDatetime = Annotated[dt.datetime, BeforeValidator(_aware_datetime)]
 DateOrAwareDatetime = Annotated[dt.date | dt.datetime, BeforeValidator(parse_date_or_aware_datetime)]
-Text = Annotated[str, Field(min_length=1)]
+# Spaces around a text are dropped; a text of spaces alone (" ") is refused: it showed an empty heading.
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class TranslatedBase(BaseModel):

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from .dates import DATE_FORMS, as_instant, calendar_day, parse_date_or_aware_datetime
@@ -60,9 +60,10 @@ class PostFrontMatter(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: str = Field(min_length=1)
+    # A title or summary of spaces alone (" ") showed an empty heading and summary.
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
     date: Annotated[dt.date | dt.datetime, BeforeValidator(parse_date_or_aware_datetime)]
-    summary: str = Field(min_length=1)
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
     tags: Annotated[list[str], AfterValidator(_known_tags)]
     draft: bool = False
     # Read by other hooks (checked there) and by MkDocs or Material for any page.

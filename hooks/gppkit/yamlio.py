@@ -353,6 +353,14 @@ def _build_from_events(text: str) -> Any:
     return root
 
 
+def misnamed_yaml_files(folder: Path, folder_label: str) -> list[str]:
+    """Problems for YAML files in ``folder`` and its subfolders that the build does not read because
+    of their names (``site.yaml``, ``events.YML``): renamed, their texts seemed missing."""
+    return [f"{folder_label}/{path.relative_to(folder).as_posix()}: received a file ending in {path.suffix!r}, "
+            f"which the build does not read; expected the name ending in '.yml' ({path.stem}.yml)"
+            for path in sorted(folder.rglob("*")) if path.suffix.lower() in (".yaml", ".yml") and path.suffix != ".yml"]
+
+
 def load_yaml_file(path: Path, file_label: str | None = None) -> Any:
     label = file_label or path.as_posix()
     try:
