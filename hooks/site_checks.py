@@ -8,6 +8,7 @@ from mkdocs.structure.pages import Page
 
 from gpp_data import data_dir, editors_errors
 from gpp_mkdocs import i18n_plugin, text_language
+from gppkit.language_links import links_into_other_languages
 from gppkit.languages import DEFAULT_LANGUAGE, language_list_problems, translated_settings_problems, unlisted_language_folders
 from gppkit.nav_titles import nav_translation_problems
 from gppkit.news import is_post_source
@@ -95,6 +96,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
         problems += marker_problems(markdown, source=page.file.content_string)
     if not problems:  # a mistyped marker is also missing: one message is enough
         problems = _markers_the_original_has(markdown, page, config)
+    if "../" in markdown:  # only such a link can leave the language's folder
+        languages = [entry.locale for entry in i18n_plugin(config).config.languages]
+        problems += links_into_other_languages(markdown, page.file.src_uri, languages, page.file.content_string)
     if problems:
         raise PluginError(f"docs/{page.file.src_uri}: " + "; ".join(problems))
     return markdown

@@ -363,3 +363,15 @@ def test_only_real_headings_count_as_titles():
     # Python-Markdown makes an <h1> of these too.
     assert extra_titles("# Title\n\n#Kto może dołączyć\n\nLiity nyt\n=========\n\n| a |\n| --- |\n") == [3, 5]
     assert extra_titles("Title\n=====\n\nText.\n\n---\n\nMore.\n") == []
+
+
+def test_a_link_into_another_languages_folder_stops_the_build(tmp_path: Path):
+    # From docs/pl/, static-i18n rewrote "../en/join.md" to the Polish page itself, without a word.
+    root = copy_site(tmp_path)
+    page = root / "docs" / "pl" / "join.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\nZobacz też [wersję angielską](../en/join.md).\n", encoding="utf-8")
+    line = text.count("\n") + 2
+    assert_clean_failure(run_build(root), f"docs/pl/join.md: line {line}: received a link to docs/en/join.md, a page "
+                         "of another language; expected a link within docs/pl/ (the same page in this language is "
+                         "join.md; the language switcher leads to the others)")
