@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from gppkit.catalogue_data import CatalogueSource
 from gppkit.catalogue_model import LabelsBase
 from gppkit.catalogue_prepared import PreparedCatalogue
-from gppkit.clock import ClockError
+from gppkit.clock import ClockError, build_now
 from gppkit.events import Event, load_events
 from gppkit.file_cache import FileCache, StoredValues, code_version
 from gppkit.news import SiteNews, load_site_news
@@ -81,8 +81,11 @@ def site_catalogue(config: MkDocsConfig) -> PreparedCatalogue:
 
 
 def site_news(config: MkDocsConfig) -> SiteNews:
-    """Every language's news posts (drafts included), and each language's published posts and tags."""
-    return _cached(*_news_entry(config))
+    """Every language's news posts (drafts included), and each language's published posts and tags
+    as of the build's now (a post dated later waits for the first build after its date)."""
+    news = _cached(*_news_entry(config))
+    with editors_errors():  # SOURCE_DATE_EPOCH that is not a number
+        return news.as_of(build_now())
 
 
 def events(config: MkDocsConfig) -> list[Event]:

@@ -7,6 +7,8 @@ Markers are replaced in the rendered HTML, so the listing is built once per page
 
 from __future__ import annotations
 
+import logging
+
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -19,16 +21,21 @@ from mkdocs.utils import get_relative_url
 
 from gpp_data import site_labels, site_news
 from gpp_generated import add_generated_page, current_root, urls_by_source
-from gpp_mkdocs import build_languages, current_language, is_fallback
+from gpp_mkdocs import build_languages, current_language, i18n_plugin, is_fallback
 from gppkit.news import SiteNews
 from gppkit.news_html import Links, after_title, fill_news_markers, render_post_meta, tag_page_markdown
 
+log = logging.getLogger("mkdocs.hooks.news")
 # Every language's posts, as read at the start of this language's build; what its pages link to.
 _state: dict[str, Any] = {"links": None}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     _state["news"], _state["links"] = site_news(config), None
+    if not i18n_plugin(config).building:  # said once per build: a year mistyped would hide a post
+        for post in _news().scheduled():
+            log.info("docs/%s: dated %s, after this build's time (%s): left out until the first build after "
+                     "that date", post.source, post.day.isoformat(), _news().now.date().isoformat())
 
 
 def _news() -> SiteNews:

@@ -329,3 +329,30 @@ def test_site_news_lists_published_posts_newest_first_with_their_tags_and_the_dr
     assert news.tags("pl") == ["webinars", "climate"]  # vocabulary order; the draft's tag is not used
     assert news.draft_sources() == {"pl/news/draft.md"}
     assert news.published("bg") == [] and news.tags("bg") == [] and news.published("fi") == []
+    # A build before a post's date leaves it out, as a draft, with its tags.
+    before = news.as_of(datetime(2026, 3, 1, 12, tzinfo=timezone.utc))
+    assert [p.slug for p in before.published("pl")] == ["older"] and before.tags("pl") == ["climate"]
+    assert [p.slug for p in before.scheduled()] == ["a-same-day", "b-same-day", "evening"]
+    assert before.draft_sources() == {f"pl/news/{slug}.md" for slug in ("draft", "a-same-day", "b-same-day", "evening")}
+    assert news.as_of(datetime(2026, 3, 3, tzinfo=timezone.utc)).published("pl") == news.published("pl")
+
+
+def test_a_post_dated_after_the_build_waits_for_its_date(tmp_path: Path):
+    # A year mistyped (2027 for 2026) put a post at the top of every listing; a post written ahead
+    # now appears with the first (nightly) build after its date, and each build says so.
+    root = copy_site(tmp_path / "src")
+    news = root / "docs" / "en" / "news"
+    source = (news / "2026-10-05-green-deal-themes.md").read_text(encoding="utf-8")
+    (news / "2027-05-01-green-deal-signed.md").write_text(source.replace("date: 2026-10-05", "date: 2027-05-01"),
+                                                          encoding="utf-8")
+    early = run_build(root, tmp_path / "early")
+    assert early.returncode == 0, early.stderr
+    assert "docs/en/news/2027-05-01-green-deal-signed.md: dated 2027-05-01, after this build's time (2026-11-21)" \
+        in early.stderr
+    assert not (tmp_path / "early" / "news" / "2027-05-01-green-deal-signed").exists()
+    assert "2027-05-01" not in (tmp_path / "early" / "feed.xml").read_text(encoding="utf-8")
+    late = run_build(root, tmp_path / "late", SOURCE_DATE_EPOCH="1809475200")  # 2027-05-05
+    assert late.returncode == 0, late.stderr
+    assert (tmp_path / "late" / "news" / "2027-05-01-green-deal-signed" / "index.html").is_file()
+    entries = feedparser.parse((tmp_path / "late" / "feed.xml").read_bytes()).entries
+    assert "2027-05-01-green-deal-signed" in entries[0].link  # newest first

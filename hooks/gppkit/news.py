@@ -211,9 +211,11 @@ def load_posts(docs_dir: Path, languages: Iterable[str], known_tags: Collection[
     return {language: loaded[language][0] for language in sources}
 
 
-def published(posts: Iterable[Post]) -> list[Post]:
-    """Posts that are not drafts, newest first (file name breaks ties, so the order is stable)."""
-    return sorted((post for post in posts if not post.draft), key=lambda post: (post.published, post.slug), reverse=True)
+def published(posts: Iterable[Post], now: datetime | None = None) -> list[Post]:
+    """Posts that are not drafts (nor dated after ``now``), newest first (file name breaks ties, so the
+    order is stable)."""
+    return sorted((post for post in posts if not post.draft and (now is None or post.published <= now)),
+                  key=lambda post: (post.published, post.slug), reverse=True)
 
 
 def with_tag(posts: Iterable[Post], tag: str) -> list[Post]:
@@ -233,11 +235,26 @@ class SiteNews:
     page, and for each tag of every language, cost 0.3 s per build.
     """
 
-    def __init__(self, posts: Mapping[str, list[Post]], vocabulary: Sequence[str]):
+    def __init__(self, posts: Mapping[str, list[Post]], vocabulary: Sequence[str], now: datetime | None = None):
         self.posts = dict(posts)  # language -> its posts, drafts included
-        self._published = {language: published(items) for language, items in self.posts.items()}
+        self.vocabulary = tuple(vocabulary)
+        self.now = now  # posts dated later are not published yet (None: all are)
+        self._published = {language: published(items, now) for language, items in self.posts.items()}
         self._tags = {language: used_tags(items, vocabulary) for language, items in self._published.items()}
         self._by_source = {post.source: post for items in self.posts.values() for post in items}
+        self._as_of: dict[datetime, SiteNews] = {}
+
+    def as_of(self, now: datetime) -> SiteNews:
+        """The same posts as a build at ``now`` publishes them: one dated later waits, as a draft does,
+        for the first build after its date (the nightly build, CONTRIBUTING)."""
+        if now not in self._as_of:
+            self._as_of[now] = SiteNews(self.posts, self.vocabulary, now)
+        return self._as_of[now]
+
+    def scheduled(self) -> list[Post]:
+        """Posts that are not drafts but dated after the build's now, in file order."""
+        return [post for items in self.posts.values() for post in items
+                if not post.draft and self.now is not None and post.published > self.now]
 
     def published(self, language: str) -> list[Post]:
         """The language's posts that are not drafts, newest first."""
@@ -252,7 +269,9 @@ class SiteNews:
         return self._by_source.get(source)
 
     def draft_sources(self) -> set[str]:
-        return {post.source for items in self.posts.values() for post in items if post.draft}
+        """The files of drafts and of posts not published yet: left out of the site."""
+        return {post.source for items in self.posts.values() for post in items if post.draft} | \
+            {post.source for post in self.scheduled()}
 
 
 def load_site_news(docs_dir: Path) -> SiteNews:
