@@ -81,6 +81,11 @@ def test_every_council_member_is_in_its_countrys_table(built_site: Path, languag
         rows = [[td.get_text() for td in tr.find_all("td")] for tr in section.select("tbody tr")]
         assert rows == [[m.organisation, labels("member_types", m.type), for_language(m.city, language)]
                         for m in council.members]
+        # A name in Cyrillic is marked Bulgarian on every page (WCAG 2.1, 3.1.2: read with a Bulgarian voice).
+        names = [*section.select("tbody tr td:first-child a"), section.select_one("dd a")]
+        assert [name.get("lang") for name in names] == [
+            "bg" if not text.isascii() and council.country == "BG" else None
+            for text in [*(m.organisation for m in council.members), council.support_unit.name]]
         assert ui["councils_notice"] in section.select_one(".gpp-notice").get_text()
 
 

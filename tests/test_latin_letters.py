@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gppkit.latin_letters import LATIN_SCRIPT_LANGUAGES, for_language, in_latin_letters
+from gppkit.latin_letters import LATIN_SCRIPT_LANGUAGES, for_language, in_latin_letters, text_language
 
 
 # Place names as Bulgaria's road signs and maps write them (Transliteration Act 2009).
@@ -29,3 +29,9 @@ def test_only_the_bulgarian_pages_keep_cyrillic():
     assert LATIN_SCRIPT_LANGUAGES == {"en", "lv", "fi", "pl"}
     assert [for_language("Пловдив", language) for language in ("bg", "en", "lv", "fi", "pl")] == \
         ["Пловдив", "Plovdiv", "Plovdiv", "Plovdiv", "Plovdiv"]
+
+
+def test_a_text_in_bulgarian_cyrillic_is_marked_bulgarian():
+    assert text_language("Община Зеленица") == "bg"
+    assert text_language("Горнотракийска енергийна агенция – GPP") == "bg"
+    assert text_language("SIA „Dzintarkrasta tekstils“") is None and text_language("Łódź") is None

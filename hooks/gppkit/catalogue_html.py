@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from .catalogue_model import Council, LabelsBase, Supplier
-from .latin_letters import LATIN_SCRIPT_LANGUAGES, for_language, in_latin_letters
+from .latin_letters import LATIN_SCRIPT_LANGUAGES, for_language, in_latin_letters, text_language
 from .safe_html import contact_text, definition_item, escape_text as e, external_link
 from .search import SEARCH_IGNORED
 from .vocabularies import COUNTRIES, CRITERIA, PRODUCT_GROUPS
@@ -83,11 +83,12 @@ def render_council(council: Council, labels: Labels, ui: Mapping[str, str], down
     name = council.name.in_language(labels.language)
     facts = _facts([
         (ui["councils_kind"], e(labels("council_kinds", council.kind))),
-        (ui["councils_support_unit"], external_link(council.support_unit.website, council.support_unit.name)),
+        (ui["councils_support_unit"], external_link(council.support_unit.website, council.support_unit.name,
+                                                    text_language(council.support_unit.name))),
         (ui["councils_meets"], e(labels("meeting_frequencies", council.meets))),
     ])
     rows = [
-        f"<tr><td>{external_link(member.website, member.organisation)}</td>"
+        f"<tr><td>{external_link(member.website, member.organisation, text_language(member.organisation))}</td>"
         f"<td>{e(labels('member_types', member.type))}</td><td>{e(for_language(member.city, labels.language))}</td></tr>"
         for member in council.members
     ]
@@ -132,7 +133,7 @@ class SupplierRows:
         groups, criteria = " ".join(supplier.product_groups), " ".join(supplier.criteria)
         start = (f'<tr id="supplier-{e(supplier.id)}" data-country="{e(supplier.country)}"'
                  f' data-product-groups="{e(groups)}" data-criteria="{e(criteria)}">'
-                 f"<td>{external_link(supplier.website, supplier.name)}</td><td>")
+                 f"<td>{external_link(supplier.website, supplier.name, text_language(supplier.name))}</td><td>")
         def city_cell(city: str) -> str:
             return f"</td><td>{e(city)}</td><td{SEARCH_IGNORED}>"
 

@@ -27,11 +27,13 @@ def definition_item(term_html: str, detail_html: str) -> str:
     return f"<dt>{term_html}</dt>\n<dd>{detail_html}</dd>\n"
 
 
-def external_link(url: str, text: str) -> str:
-    """A link with visible ``text``; only the text when ``url`` is not http, https or mailto."""
+def external_link(url: str, text: str, language: str | None = None) -> str:
+    """A link with visible ``text`` (in ``language`` when given, marked with lang); only the text when
+    ``url`` is not http, https or mailto."""
+    lang = f' lang="{escape_text(language)}"' if language else ""
     if not is_safe_link(url):
-        return escape_text(text)
-    return f'<a href="{escape_text(url.strip())}" rel="noopener">{escape_text(text)}</a>'
+        return f"<span{lang}>{escape_text(text)}</span>" if lang else escape_text(text)
+    return f'<a href="{escape_text(url.strip())}" rel="noopener"{lang}>{escape_text(text)}</a>'
 
 
 def contact_text(url: str) -> str:
