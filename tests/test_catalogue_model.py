@@ -14,6 +14,7 @@ from gppkit.catalogue_data import CatalogueSource, load_catalogue
 from gppkit.data_schemas import SCHEMA_DIR, schema_path, schema_texts
 from gppkit.problems import DataError, Problem
 from gppkit.vocabularies import CRITERIA, PARTNER_COUNTRIES, PRODUCT_GROUPS
+from gppkit.yamlio import load_yaml_text
 
 
 @pytest.fixture
@@ -47,6 +48,15 @@ def test_broken_yaml_names_line_and_column(data: Path):
     assert problem.line is not None and problem.line >= line_with(text, '"Tampere')
     assert re.search(r"not valid YAML, column \d+", problem.received)
     assert "well-formed YAML" in problem.expected
+
+
+def test_a_quote_left_open_is_named_where_it_opens():
+    # YAML reads on to the next quote, records later, and reports the error there (line 6 here).
+    text = 'suppliers:\n  - id: a\n    city: "Plovdiv\n    name: x\n  - id: b\n    city: "Sofia"\n'
+    with pytest.raises(DataError) as caught:
+        load_yaml_text(text, "data/suppliers.yml")
+    (problem,) = caught.value.problems
+    assert problem.line == 6 and "the quote opened on line 3 is not closed on that line" in problem.received
 
 
 def test_broken_yaml_in_one_file_still_checks_the_others(data: Path):

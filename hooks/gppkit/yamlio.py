@@ -211,6 +211,8 @@ def _load(loader_class: type, text: str, file_label: str) -> Any:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         column = f", column {mark.column + 1}" if mark else ""
+        opened = _unclosed_quote_line(text, line) if line else None
+        hint = f"; the quote opened on line {opened} is not closed on that line" if opened else ""
         raise DataError(
             [
                 Problem(
@@ -218,7 +220,7 @@ def _load(loader_class: type, text: str, file_label: str) -> Any:
                     line=line,
                     record=None,
                     field=None,
-                    received=f"text that is not valid YAML{column} ({error.problem or error.context})",
+                    received=f"text that is not valid YAML{column} ({error.problem or error.context}{hint})",
                     expected="well-formed YAML: consistent indentation, 'key: value' pairs, quotes closed",
                 )
             ]
@@ -234,6 +236,26 @@ def _load(loader_class: type, text: str, file_label: str) -> Any:
     if loader.problems:
         raise DataError(loader.problems)
     return data
+
+
+_QUOTED_VALUE_START = re.compile(r"""^\s*(?:-\s+|[^"'#:\s][^:#]*:\s+)(["'])""")
+
+
+def _unclosed_quote_line(text: str, error_line: int) -> int | None:
+    """The last line before ``error_line`` (1-based) whose value opens a quote it does not close.
+
+    YAML reads on to the next quote, possibly many records later, and reports the error there
+    ("city: \"Plovdiv" on line 8 was reported at line 147)."""
+    lines = text.split("\n")[:error_line - 1]  # the error's own line may hold the quote that closes it
+    for number in range(len(lines), 0, -1):
+        start = _QUOTED_VALUE_START.match(lines[number - 1])
+        if start is None:
+            continue
+        quote, rest = start.group(1), lines[number - 1][start.end():]
+        rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        if quote not in rest:
+            return number
+    return None
 
 
 def _anchor_problems(text: str, file_label: str) -> list[Problem]:
