@@ -42,7 +42,7 @@ def _language_problems(config: MkDocsConfig) -> list[str]:
     languages = i18n_config.languages
     # A one-language preview marks its language static-i18n's default.
     defaults = None if i18n_config.build_only_locale else [entry.locale for entry in languages if entry.default]
-    problems = language_list_problems([entry.locale for entry in languages], defaults)
+    problems = language_list_problems(_configured_languages(config), defaults)
     problems += translated_settings_problems({entry.locale: entry for entry in languages})
     problems += [f"docs/{folder}/: received the pages of a language plugins.i18n.languages does not list; expected "
                  "it removed, or the language added (README, \"Another project's languages\")"
@@ -53,11 +53,15 @@ def _language_problems(config: MkDocsConfig) -> list[str]:
     return problems
 
 
+def _configured_languages(config: MkDocsConfig) -> list[str]:
+    """Every language of mkdocs.yml, also those a one-language preview does not build."""
+    return [entry.locale for entry in i18n_plugin(config).config.languages]
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     if i18n_plugin(config).building:  # checked once, when the first language starts
         return
-    languages = [entry.locale for entry in i18n_plugin(config).config.languages]
-    problems = pages_without_original(Path(config.docs_dir), DEFAULT_LANGUAGE, languages)
+    problems = pages_without_original(Path(config.docs_dir), DEFAULT_LANGUAGE, _configured_languages(config))
     if problems:
         raise PluginError("\n".join(problems))
 
@@ -97,8 +101,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     if not problems:  # a mistyped marker is also missing: one message is enough
         problems = _markers_the_original_has(markdown, page, config)
     if "../" in markdown:  # only such a link can leave the language's folder
-        languages = [entry.locale for entry in i18n_plugin(config).config.languages]
-        problems += links_into_other_languages(markdown, page.file.src_uri, languages, page.file.content_string)
+        problems += links_into_other_languages(markdown, page.file.src_uri, _configured_languages(config),
+                                               page.file.content_string)
     if problems:
         raise PluginError(f"docs/{page.file.src_uri}: " + "; ".join(problems))
     return markdown

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from .source_lines import line_in_page
+
 MARKER = re.compile(r"<!--\s*(councils|catalogue)\s*:\s*(.*?)\s*-->", re.DOTALL)
 
 
@@ -14,16 +16,6 @@ class MarkerError(ValueError):
 
 def marker_text(kind: str, argument: str) -> str:
     return f"<!-- {kind}: {argument} -->"
-
-
-def line_in_source(source: str, marker: str, occurrence: int) -> int | None:
-    """Line of the ``occurrence``-th ``marker`` in the page's file (front matter included)."""
-    start = -1
-    for _ in range(occurrence):
-        start = source.find(marker, start + 1)
-        if start < 0:
-            return None
-    return source.count("\n", 0, start) + 1
 
 
 def replace_markers(
@@ -42,8 +34,7 @@ def replace_markers(
         if html is None:
             marker = match.group(0)
             seen[marker] = seen.get(marker, 0) + 1
-            line = line_in_source(source, marker, seen[marker]) if source is not None else None
-            line = line or markdown.count("\n", 0, match.start()) + 1
+            line = line_in_page(markdown, source, marker, seen[marker], match.start())
             unknown.append(f"line {line}: received the marker {marker!r}")
             return marker
         return f"\n\n{html}\n\n"

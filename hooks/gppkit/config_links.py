@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from difflib import get_close_matches
 from typing import Any
 
+from .source_lines import line_in_page
 from .urls import is_safe_link
 
 # The target of an inline link or of a reference definition; names as editors may mistype them.
@@ -19,17 +20,6 @@ _LEFT_IN_HTML = re.compile(r"""(?:href|src)="extra:([^"]*)\"""")
 
 class ConfigLinkError(ValueError):
     pass
-
-
-def _line(markdown: str, source: str | None, target: str, occurrence: int, start: int) -> int:
-    """The target's line in the page's file (front matter included) when ``source`` is given."""
-    if source is not None:
-        position = -1
-        for _ in range(occurrence):
-            position = source.find(target, position + 1)
-        if position >= 0:
-            return source.count("\n", 0, position) + 1
-    return markdown.count("\n", 0, start) + 1
 
 
 def _expected(name: str, extra: Mapping[str, Any]) -> str:
@@ -50,7 +40,7 @@ def resolve_config_links(markdown: str, extra: Mapping[str, Any], source: str | 
         seen[target] = seen.get(target, 0) + 1
         value = extra.get(name)
         if not isinstance(value, str) or not is_safe_link(value):
-            line = _line(markdown, source, target, seen[target], match.start())
+            line = line_in_page(markdown, source, target, seen[target], match.start())
             raise ConfigLinkError(f"line {line}: link target '{target}' received {value!r} from mkdocs.yml; "
                                   f"expected {_expected(name, extra)}")
         return match.group(1) + value

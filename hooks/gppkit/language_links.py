@@ -12,6 +12,8 @@ import posixpath
 import re
 from collections.abc import Collection
 
+from .source_lines import line_in_page
+
 # Inline link targets and reference definitions, up to a title, an anchor or the closing bracket.
 _TARGET = re.compile(r"\]\(\s*<?([^)\s>#]+\.md)|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>#]+\.md)", re.MULTILINE)
 
@@ -21,14 +23,14 @@ def links_into_other_languages(markdown: str, src_uri: str, languages: Collectio
     """"line N: received …; expected …" for each link of the page ``src_uri`` ("pl/join.md") that
     points into another language's folder. ``source``: the page's file, for line numbers."""
     own = src_uri.split("/", 1)[0]
-    problems = []
+    problems, seen = [], {}
     for match in _TARGET.finditer(markdown):
         target = match.group(1) or match.group(2)
+        seen[target] = seen.get(target, 0) + 1
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
         language = resolved.split("/", 1)[0]
         if language in languages and language != own:
-            in_source = source.find(target) if source is not None else -1  # the file's line, front matter counted
-            line = source.count("\n", 0, in_source) + 1 if in_source >= 0 else markdown.count("\n", 0, match.start()) + 1
+            line = line_in_page(markdown, source, target, seen[target], match.start())
             problems.append(f"line {line}: received a link to docs/{resolved}, a page of another language; expected "
                             f"a link within docs/{own}/ (the same page in this language is "
                             f"{posixpath.relpath(own + '/' + resolved.split('/', 1)[1], posixpath.dirname(src_uri))}; "

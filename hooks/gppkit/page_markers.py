@@ -14,7 +14,7 @@ import re
 from difflib import get_close_matches
 from typing import Final
 
-from .catalogue_markers import line_in_source
+from .source_lines import line_in_page, line_in_source
 from .events_html import PAST_MARKER, UPCOMING_MARKER
 from .news_html import LATEST_MARKER, LIST_MARKER
 from .search import SEARCH_MARKER
@@ -35,11 +35,6 @@ def _letters(comment: str) -> str:
 # A marker written without its colon (``<!-- news list -->``, ``<!-- events - upcoming -->``): its
 # letters are a fixed marker's. An ordinary comment that merely starts with "news" is left alone.
 _FIXED_LETTERS: Final = {_letters(marker): marker for marker in FIXED_MARKERS}
-
-
-def _line(markdown: str, source: str | None, comment: str, occurrence: int, start: int) -> int:
-    return (line_in_source(source, comment, occurrence) if source is not None else None) \
-        or markdown.count("\n", 0, start) + 1
 
 
 def _is_marker(comment: str) -> bool:
@@ -67,7 +62,7 @@ def marker_problems(markdown: str, source: str | None = None) -> list[str]:
                 "each marker once per page (its list would be shown twice, with the same ids)"
         else:
             continue
-        line = _line(markdown, source, comment, seen[comment], match.start())
+        line = line_in_page(markdown, source, comment, seen[comment], match.start())
         problems.append(f"line {line}: received {received}; expected {expected}")
     return problems
 
@@ -86,7 +81,7 @@ def mistyped_markers(markdown: str, source: str | None = None) -> list[str]:
         if not close:
             continue
         seen[comment] = seen.get(comment, 0) + 1
-        line = _line(markdown, source, comment, seen[comment], match.start())
+        line = line_in_page(markdown, source, comment, seen[comment], match.start())
         expected = [marker for marker in FIXED_MARKERS if marker.startswith(f"<!-- {close[0]}:")] \
             or [f"<!-- {close[0]}: … -->"]
         problems.append(f"line {line}: received the marker {comment!r}; expected {' or '.join(expected)} "
