@@ -112,9 +112,9 @@ def parse_post(text: str, file_label: str, language: str, source: str, known_tag
         raise DataError([Problem(file_label, 1, None, None, "front matter that is not a mapping", FRONT_MATTER_FORM)])
     fields = validate(PostFrontMatter, meta, file_label, _WORDING, context={"tags": tuple(known_tags)})
     _check_name_and_date(Path(source).name, calendar_day(fields.date), meta, file_label)
-    _check_heading(text, fields.title.strip(), meta, file_label)
+    _check_heading(text, fields.title, meta, file_label)
     slug = Path(source).stem
-    return Post(language, slug, source, fields.title.strip(), fields.date, fields.summary.strip(),
+    return Post(language, slug, source, fields.title, fields.date, fields.summary,
                 tuple(fields.tags), fields.draft)
 
 
@@ -135,13 +135,13 @@ def _check_heading(text: str, title: str, meta: Any, file_label: str) -> None:
 
 
 POST_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md")
+POST_NAME_FORM = "a file named YYYY-MM-DD-short-english-slug.md (the post's date, lowercase letters, digits, hyphens)"
 
 
 def is_post_source(src_uri: str) -> bool:
     """Whether ``src_uri`` (such as "pl/news/2026-10-05-green-deal-themes.md") names a news post."""
     path = PurePosixPath(src_uri)
     return path.parent.name == "news" and POST_NAME.fullmatch(path.name) is not None
-POST_NAME_FORM = "a file named YYYY-MM-DD-short-english-slug.md (the post's date, lowercase letters, digits, hyphens)"
 
 
 def _check_name_and_date(name: str, day: dt.date, meta: Any, file_label: str) -> None:
