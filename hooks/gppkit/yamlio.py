@@ -160,12 +160,11 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> LineDic
 
 
 def _construct_sequence(loader: _StrictLoader, node: yaml.SequenceNode) -> LineList:
-    for child in node.value:
-        loader.check_comment(child, None)
     sequence = LineList(loader.construct_object(child, deep=True) for child in node.value)
     sequence.line = node.start_mark.line + 1
     sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
     for index, child in enumerate(node.value):
+        loader.check_comment(child, None)
         if (typed := _typed_text(child)) is not None:
             _keep_typed_text(sequence, index, typed)
     return sequence
