@@ -11,7 +11,7 @@ import pytest
 from babel.dates import format_date
 
 from conftest import LANGUAGES, PROJECT_ROOT, assert_clean_failure, copy_site, language_dir, run_build, soup
-from gppkit.news import Post, SiteNews
+from gppkit.news import Post, SiteNews, parse_post
 from gppkit.ui_text import load_ui_text
 from news_events_helpers import BABEL_LOCALE, built_file, labels, language_url, source_posts
 
@@ -335,6 +335,14 @@ def test_site_news_lists_published_posts_newest_first_with_their_tags_and_the_dr
     assert [p.slug for p in before.scheduled()] == ["a-same-day", "b-same-day", "evening"]
     assert before.draft_sources() == {f"pl/news/{slug}.md" for slug in ("draft", "a-same-day", "b-same-day", "evening")}
     assert news.as_of(datetime(2026, 3, 3, tzinfo=timezone.utc)).published("pl") == news.published("pl")
+
+
+def test_a_post_saved_with_windows_line_ends_reads_as_the_same_post():
+    # The heading check once read "Title\r" under the title "Title".
+    source = "en/news/2018-09-28-circpro-kick-off.md"
+    text = (PROJECT_ROOT / "docs" / source).read_text(encoding="utf-8")
+    unix, windows = (parse_post(body, KICK_OFF, "en", source, list(TAG_LABELS)) for body in (text, text.replace("\n", "\r\n")))
+    assert windows == unix
 
 
 def test_a_post_dated_after_the_build_waits_for_its_date(tmp_path: Path):

@@ -28,7 +28,7 @@ from conftest import (
 )
 from gppkit.config_links import resolve_config_links, unresolved_config_links
 from gppkit.nav_titles import nav_translation_problems, nav_titles
-from gppkit.page_headings import extra_titles
+from gppkit.page_headings import extra_titles, titles
 
 CONFIG = read_mkdocs_config()
 SITE_URL = CONFIG["site_url"]
@@ -363,6 +363,8 @@ def test_only_real_headings_count_as_titles():
     # Python-Markdown makes an <h1> of these too.
     assert extra_titles("# Title\n\n#Kto może dołączyć\n\nLiity nyt\n=========\n\n| a |\n| --- |\n") == [3, 5]
     assert extra_titles("Title\n=====\n\nText.\n\n---\n\nMore.\n") == []
+    # Their texts, as a post's title is compared with its heading; a file saved with Windows line ends.
+    assert titles("---\r\nd: 1\r\n---\r\n\r\n# Title ##\r\n\r\nSecond\r\n===\r\n") == [(5, "Title"), (7, "Second")]
 
 
 def test_a_link_into_another_languages_folder_stops_the_build(tmp_path: Path):

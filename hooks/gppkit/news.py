@@ -23,6 +23,7 @@ from .forked import PartFailed, available_cpus, map_in_forks
 from .languages import LANGUAGES
 from .model_problems import Wording, validate
 from .page_front_matter import front_matter_text
+from .page_headings import titles
 from .problems import DataError, Problem
 from .text_files import read_text
 from .vocabularies import TAGS
@@ -118,19 +119,16 @@ def parse_post(text: str, file_label: str, language: str, source: str, known_tag
                 tuple(fields.tags), fields.draft)
 
 
-_HEADING = re.compile(r"^#(?!#)[ \t]*(.*?)[ \t#]*$", re.MULTILINE)
-
-
 def _check_heading(text: str, title: str, meta: Any, file_label: str) -> None:
     """The post's '# heading' repeats its title: the listing, the feeds and the browser's tab show the
     title, the page itself the heading (an editor who changed one of them left the other)."""
-    body_start = text.find("\n---", 3) + 4  # after the front matter, which split_front_matter found
-    match = _HEADING.search(text, body_start)
-    if match is None or match.group(1) == title:
+    found = titles(text)
+    if not found or found[0][1] == title:
         return
+    line, heading = found[0]
     raise DataError([Problem(
-        file_label, text.count("\n", 0, match.start()) + 1, None, "title",
-        f"the heading {match.group(1)!r} under the title {title!r} (line {line_of(meta, ('title',))})",
+        file_label, line, None, "title",
+        f"the heading {heading!r} under the title {title!r} (line {line_of(meta, ('title',))})",
         "the heading to repeat the title: lists, feeds and the browser's tab show the title, the page the heading")])
 
 

@@ -13,16 +13,23 @@ _FRONT_MATTER = re.compile(r"\A---\n.*?^---[ \t]*$", re.MULTILINE | re.DOTALL)
 _FENCE = re.compile(r"(?ms)^(```|~~~).*?^\1[ \t]*$")
 # Python-Markdown makes both of these an <h1>: "# Title" (or "#Title", no space needed) and a
 # line underlined with "=" (a "setext" heading).
-_TITLE = re.compile(r"(?m)^#(?!#)[ \t]*\S|^[ \t]{0,3}\S[^\n]*\n[ \t]{0,3}=+[ \t]*$")
+_TITLE = re.compile(r"(?m)^#(?!#)[ \t]*(?P<atx>\S[^\n]*?)[ \t#]*$"
+                    r"|^[ \t]{0,3}(?P<setext>\S[^\n]*?)[ \t]*\n[ \t]{0,3}=+[ \t]*$")
 
 
 def _blank(match: re.Match[str]) -> str:
     return "\n" * match.group(0).count("\n")
 
 
+def titles(source: str) -> list[tuple[int, str]]:
+    """(line, text) of every level-1 heading in a page's file, or in its Markdown without the front
+    matter (``source``); the front matter's and fenced code's lines (YAML or shell comments) are not
+    headings. Windows line endings count as line ends (a file saved on Windows)."""
+    text = _FENCE.sub(_blank, _FRONT_MATTER.sub(_blank, source.replace("\r\n", "\n")))
+    return [(text.count("\n", 0, match.start()) + 1, match.group("atx") or match.group("setext"))
+            for match in _TITLE.finditer(text)]
+
+
 def extra_titles(source: str) -> list[int]:
-    """The lines (1-based) of every level-1 heading after the first in a page's file, or in its Markdown
-    without the front matter (``source``); the front matter's and fenced code's lines (YAML or shell
-    comments) are not headings."""
-    text = _FENCE.sub(_blank, _FRONT_MATTER.sub(_blank, source))
-    return [text.count("\n", 0, match.start()) + 1 for match in _TITLE.finditer(text)][1:]
+    """The lines (1-based) of every level-1 heading after the first (see ``titles``)."""
+    return [line for line, _ in titles(source)][1:]
