@@ -346,12 +346,17 @@ def test_an_empty_description_is_named_as_such(tmp_path: Path):
     assert_clean_failure(run_build(root), "docs/fi/join.md: received the description ''; expected front matter")
 
 
+def append_to_page(root: Path, source: str, addition: str) -> int:
+    """Add a paragraph at the end of ``docs/<source>``; return its line in the file."""
+    page = root / "docs" / source
+    text = page.read_text(encoding="utf-8")
+    page.write_text(f"{text}\n{addition}\n", encoding="utf-8")
+    return text.count("\n") + 2
+
+
 def test_a_second_title_stops_the_build_with_its_line(tmp_path: Path):
     root = copy_site(tmp_path)
-    page = root / "docs" / "en" / "join.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text + "\n# Second title\n", encoding="utf-8")
-    line = text.count("\n") + 2
+    line = append_to_page(root, "en/join.md", "# Second title")
     assert_clean_failure(run_build(root), f"docs/en/join.md: line {line}: received a second level-1 heading",
                          "expected one title per page (use '## ' for its sections)")
 
@@ -370,10 +375,7 @@ def test_only_real_headings_count_as_titles():
 def test_a_link_into_another_languages_folder_stops_the_build(tmp_path: Path):
     # From docs/pl/, static-i18n rewrote "../en/join.md" to the Polish page itself, without a word.
     root = copy_site(tmp_path)
-    page = root / "docs" / "pl" / "join.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text + "\nZobacz też [wersję angielską](../en/join.md).\n", encoding="utf-8")
-    line = text.count("\n") + 2
+    line = append_to_page(root, "pl/join.md", "Zobacz też [wersję angielską](../en/join.md).")
     assert_clean_failure(run_build(root), f"docs/pl/join.md: line {line}: received a link to docs/en/join.md, a page "
                          "of another language; expected a link within docs/pl/ (the same page in this language is "
                          "join.md; the language switcher leads to the others)")
