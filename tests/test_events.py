@@ -13,6 +13,7 @@ import yaml
 from icalendar import Calendar
 
 from conftest import LANGUAGES, PROJECT_ROOT, assert_clean_failure, copy_site, language_dir, run_build, soup
+from gppkit.calendars import observance_onsets
 from gppkit.events import load_events, split_by_time
 from gppkit.events_json_ld import events_json_ld
 from gppkit.safe_html import script_json
@@ -297,6 +298,44 @@ def whole_days(event: dict) -> tuple[date, date] | None:
     return (start.date(), end.date()) if start.time() == time(0) and end.time() >= time(23, 59) else None
 
 
+def is_change_in_offset_before(zone: ZoneInfo, change) -> bool:
+    """RFC 5545, 3.6.5: a STANDARD or DAYLIGHT part's DTSTART (and RDATEs) is the local time of the change
+    in TZOFFSETFROM: the zone has that offset a second before and TZOFFSETTO at that moment."""
+    offset_from, offset_to = change.decoded("TZOFFSETFROM"), change.decoded("TZOFFSETTO")
+    rdates = change.get("RDATE", [])  # one property or a list of them
+    onsets = [change.decoded("DTSTART")] + [when.dt for dates in (rdates if isinstance(rdates, list) else [rdates])
+                                            for when in dates.dts]
+    for onset in onsets:
+        moment = (onset - offset_from).replace(tzinfo=ZoneInfo("UTC"))
+        before, at = (moment - timedelta(seconds=1)).astimezone(zone), moment.astimezone(zone)
+        if (before.utcoffset(), at.utcoffset()) != (offset_from, offset_to):
+            return False
+    return True
+
+
+@pytest.mark.parametrize("zone", ["Europe/Helsinki", "Europe/Riga", "Europe/Sofia", "Europe/Warsaw",
+                                  "America/New_York", "Australia/Lord_Howe", "America/Santiago"])
+def test_time_zone_changes_are_written_in_the_local_time_before_them(zone: str):
+    onsets = observance_onsets(ZoneInfo(zone), date(2025, 1, 1), date(2028, 12, 31))
+    (first, [start]), *changes = onsets.items()
+    assert start == datetime(2025, 1, 1) and first.offset_from == first.offset_to
+    assert sum(len(times) for _, times in changes) == 8  # two changes a year
+    for observance, times in changes:
+        for onset in times:
+            moment = (onset - observance.offset_from).replace(tzinfo=ZoneInfo("UTC"))
+            assert (moment - timedelta(seconds=1)).astimezone(ZoneInfo(zone)).utcoffset() == observance.offset_from
+            assert moment.astimezone(ZoneInfo(zone)).utcoffset() == observance.offset_to
+
+
+def test_summer_time_begins_at_3_in_finland_and_2_in_poland_as_their_clocks_read_before_it():
+    # icalendar's Timezone.from_tzinfo wrote 04:00 and 03:00, the clocks after the change: an hour late.
+    spring = {zone: [times[0] for observance, times in observance_onsets(ZoneInfo(zone), date(2027, 1, 1),
+                                                                          date(2027, 12, 31)).items()
+                     if not observance.is_standard]
+              for zone in ("Europe/Helsinki", "Europe/Warsaw")}
+    assert spring == {"Europe/Helsinki": [datetime(2027, 3, 28, 3)], "Europe/Warsaw": [datetime(2027, 3, 28, 2)]}
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_calendar_has_every_event_with_stable_uid_time_zone_and_texts_in_the_language(built_site: Path, language: str):
     calendar = Calendar.from_ical((language_dir(built_site, language) / "events.ics").read_bytes())
@@ -304,6 +343,9 @@ def test_calendar_has_every_event_with_stable_uid_time_zone_and_texts_in_the_lan
     assert set(vevents) == {f"{e['id']}@{HOST}" for e in EVENTS}
     zones = {str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")}
     assert zones == {e["timezone"] for e in EVENTS if whole_days(e) is None}
+    for vtimezone in calendar.walk("VTIMEZONE"):
+        changes = vtimezone.walk("DAYLIGHT") + vtimezone.walk("STANDARD")[1:]  # the first: the zone at the start
+        assert changes and all(is_change_in_offset_before(ZoneInfo(str(vtimezone["TZID"])), change) for change in changes)
     for event in EVENTS:
         vevent = vevents[f"{event['id']}@{HOST}"]
         if whole_days(event) is not None:  # a day in every zone, not 00:00-23:59 in the event's

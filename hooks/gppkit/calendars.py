@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
-from icalendar import Timezone
+from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
 from .dates import format_deadline
 from .events import Event
@@ -68,10 +68,63 @@ def calendar_event(event: Event, texts: CalendarTexts, host: str, stamp: datetim
     return entry
 
 
+@dataclass(frozen=True)
+class Observance:
+    """One STANDARD or DAYLIGHT sub-component of a VTIMEZONE."""
+
+    offset_from: timedelta
+    offset_to: timedelta
+    name: str
+    is_standard: bool
+
+
+def observance_onsets(zone: ZoneInfo, first: date, last: date) -> dict[Observance, list[datetime]]:
+    """Each observance of ``zone`` from ``first`` to ``last`` (midnights, local time) with its onsets.
+
+    An onset is the local time of the change in the offset *before* it, as RFC 5545 (3.6.5) wants
+    DTSTART and RDATE: its example's DAYLIGHT starts at 02:00 with TZOFFSETFROM -0500. icalendar's
+    ``Timezone.from_tzinfo`` writes spring changes in the offset after (Helsinki 04:00 instead of
+    03:00), which puts them an hour late for a calendar reading the VTIMEZONE. The first observance
+    starts at ``first``, from its own offset. Changes are searched day by day, then to the second:
+    the zones of this site change at most once a day.
+    """
+    def offset(second: int) -> timedelta:
+        return datetime.fromtimestamp(second, zone).utcoffset() or timedelta()
+
+    start = datetime(first.year, first.month, first.day, tzinfo=zone)
+    onsets = {Observance(start.utcoffset(), start.utcoffset(), start.tzname() or "", not start.dst()):
+              [start.replace(tzinfo=None)]}
+    second, end, day = int(start.timestamp()), int(datetime(last.year, last.month, last.day, tzinfo=zone).timestamp()), 86_400
+    while second < end:
+        before, next_day = offset(second), min(second + day, end)
+        if offset(next_day) != before:
+            low, high = second, next_day  # offset(low) == before != offset(high)
+            while high - low > 1:
+                middle = (low + high) // 2
+                low, high = (middle, high) if offset(middle) == before else (low, middle)
+            after = datetime.fromtimestamp(high, zone)
+            observance = Observance(before, after.utcoffset(), after.tzname() or "", not after.dst())
+            onset = datetime.fromtimestamp(high, timezone.utc).replace(tzinfo=None) + before
+            onsets.setdefault(observance, []).append(onset)
+        second = next_day
+    return onsets
+
+
 @lru_cache(maxsize=64)
 def _vtimezone(name: str, first: date, last: date) -> Timezone:
-    """Computing a zone's transitions is slow; every calendar of the build shares the (unmodified) result."""
-    return Timezone.from_tzinfo(ZoneInfo(name), name, first_date=first, last_date=last)
+    """Computing a zone's changes takes a while; every calendar of the build shares the (unmodified) result."""
+    zone = Timezone()
+    zone.add("TZID", name)
+    for observance, onsets in observance_onsets(ZoneInfo(name), first, last).items():
+        part = TimezoneStandard() if observance.is_standard else TimezoneDaylight()
+        part.add("TZNAME", observance.name)
+        part.add("TZOFFSETFROM", observance.offset_from)
+        part.add("TZOFFSETTO", observance.offset_to)
+        part.add("DTSTART", onsets[0])
+        if onsets[1:]:
+            part.add("RDATE", onsets[1:])
+        zone.add_component(part)
+    return zone
 
 
 def build_calendar(events: Sequence[Event], texts: CalendarTexts, host: str, stamp: datetime,
