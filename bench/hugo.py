@@ -89,8 +89,7 @@ def write_hugo_site(docs: Path, folder: Path) -> Path:
     return folder
 
 
-def hugo_build(folder: Path) -> Callable[[], BuildResult]:
-    output = folder / "public"
+def hugo_build(folder: Path, output: Path) -> Callable[[], BuildResult]:
 
     def run() -> BuildResult:
         shutil.rmtree(output, ignore_errors=True)
@@ -99,9 +98,9 @@ def hugo_build(folder: Path) -> Callable[[], BuildResult]:
     return run
 
 
-def hugo_contender(docs: Path, folder: Path, pages: int) -> tuple[Series, Callable[[], BuildResult]] | None:
-    """Hugo on the Markdown in ``docs``, written to ``folder``; None without Hugo."""
+def hugo_contender(docs: Path, folder: Path, pages: int, output: Path) -> tuple[Series, Callable[[], BuildResult]] | None:
+    """Hugo on the Markdown in ``docs``, its site in ``folder``, built into ``output``; None without Hugo."""
     if shutil.which("hugo") is None:
         return None
     version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
-    return Series(f"Hugo {version}", pages), hugo_build(write_hugo_site(docs, folder))
+    return Series(f"Hugo {version}", pages), hugo_build(write_hugo_site(docs, folder), output)

@@ -5,10 +5,11 @@ Why not the disk: the benchmark's machine has ext4 without a journal, whose inod
 over each recently freed inode of a block group after reading it (``recently_deleted`` in the
 kernel's ext4/ialloc.c). Each build replaces thousands of files, so a build's files cost what the
 builds before it deleted near the folder: copying the 7222 files of a 200-page site took 0.6 s of
-kernel time into one new folder and 11.7 s into another, and a build's system time grew from 4 to
-12 s over ten builds in a row. That is the file system's history, larger than the differences
-measured, and it fell on whichever contender came next; written to /dev/shm, the same builds took
-2.3 to 3.4 s of system time.
+kernel time into one new folder and 11.7 s into another, and in a series of builds a build's system
+time grew from 2.6 to 14.7 s, the builds that write more paying more. The large-data series at 200
+pages, same code, same day: written to disk, 1.09 built again and 1.20 first build (6 rounds);
+written to RAM, 1.04 and 1.07 (10 rounds), system time 2.3 to 4.7 s. The file system's history was
+larger than the differences measured.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from configs import read_config
 from hugo import hugo_contender
+from outputs import RAM_FOLDER, outputs_folder
 from preview import measure_preview
 from report import DataRuns, Results, report
 from series import Series, alternate, first_build, mkdocs_build
@@ -47,6 +48,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--preview-language", default="pl", help="language previewed (default: pl)")
     parser.add_argument("--no-hugo", action="store_true", help="skip Hugo even if it is installed")
     parser.add_argument("--quick", action="store_true", help="50 and 250 pages, one run each, smaller data")
+    parser.add_argument("--outputs-on-disk", action="store_true",
+                        help=f"write the built sites to the temporary folder on disk, not to {RAM_FOLDER} "
+                             "(bench/outputs.py says why RAM is the default)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (its path is printed)")
     args = parser.parse_args(argv)
     if args.quick:
@@ -61,17 +65,18 @@ def progress(message: str) -> None:
     print(f"  ... {message}", file=sys.stderr, flush=True)
 
 
-def build_series(work: Path, args: argparse.Namespace) -> tuple[dict[int, Series], dict[int, Series], Series | None]:
+def build_series(work: Path, outputs: Path,
+                 args: argparse.Namespace) -> tuple[dict[int, Series], dict[int, Series], Series | None]:
     """This project and stock at both sizes; Hugo too at the large size when it is installed."""
     project, stock, hugo = {}, {}, None
     for pages, rounds in zip(args.pages, (args.runs_small, args.runs_large)):
         folder = write_site(PROJECT, work / f"site-{pages}", SiteSpec(pages))
         project[pages] = Series("this project", pages)
         stock[pages] = Series(STOCK, pages)
-        contenders = [(project[pages], mkdocs_build(folder, PROJECT_CONFIG, strict=True)),
-                      (stock[pages], mkdocs_build(folder, STOCK_CONFIG, strict=False))]
+        contenders = [(project[pages], mkdocs_build(folder, PROJECT_CONFIG, strict=True, outputs=outputs)),
+                      (stock[pages], mkdocs_build(folder, STOCK_CONFIG, strict=False, outputs=outputs))]
         if pages == args.pages[1] and not args.no_hugo:
-            hugo_run = hugo_contender(folder / "docs", work / "hugo", pages)
+            hugo_run = hugo_contender(folder / "docs", work / "hugo", pages, outputs / "hugo")
             contenders += [hugo_run] if hugo_run else []
             hugo = hugo_run[0] if hugo_run else None
         limits = {STOCK: args.stock_runs_large} if pages == args.pages[1] else {}
@@ -79,7 +84,7 @@ def build_series(work: Path, args: argparse.Namespace) -> tuple[dict[int, Series
     return project, stock, hugo
 
 
-def data_series(work: Path, args: argparse.Namespace) -> list[DataRuns]:
+def data_series(work: Path, outputs: Path, args: argparse.Namespace) -> list[DataRuns]:
     """At each size: the posts as plain pages with the project's suppliers, against news posts and
     the large catalogue (README, "Build speed", says why this is the comparison), built again (the
     data kept by the build before) and as a first build (nothing kept, as in a clean clone)."""
@@ -93,13 +98,14 @@ def data_series(work: Path, args: argparse.Namespace) -> list[DataRuns]:
                         Series(f"{large_label}, first build", pages + args.posts))
         baseline_site = write_site(PROJECT, work / f"data-baseline-{pages}", baseline_spec)
         large_site = write_site(PROJECT, work / f"data-large-{pages}", large_spec)
-        large_build = mkdocs_build(large_site, PROJECT_CONFIG, strict=True)
+        large_build = mkdocs_build(large_site, PROJECT_CONFIG, strict=True, outputs=outputs)
         # The first build before the repeated one in the first round: every repeated build finds kept data.
-        alternate([(runs.baseline, mkdocs_build(baseline_site, PROJECT_CONFIG, strict=True)),
+        alternate([(runs.baseline, mkdocs_build(baseline_site, PROJECT_CONFIG, strict=True, outputs=outputs)),
                    (runs.first, first_build(large_site, large_build)),
                    (runs.repeat, large_build)], rounds, progress)
         series.append(runs)
-        shutil.rmtree(baseline_site), shutil.rmtree(large_site)  # disk space: 1500-page sites are large
+        for site in (baseline_site, large_site):  # space: 1500-page sites are large
+            shutil.rmtree(site), shutil.rmtree(outputs / site.name, ignore_errors=True)
     return series
 
 
@@ -117,7 +123,7 @@ def preview_target(pages: int) -> tuple[str, str]:
     return page, f"{urlsplit(read_config(PROJECT)['site_url']).path.rstrip('/')}/{url}/"
 
 
-def header(args: argparse.Namespace, load_before: tuple[float, ...]) -> list[str]:
+def header(args: argparse.Namespace, load_before: tuple[float, ...], outputs: Path) -> list[str]:
     own = project_pages_per_language(PROJECT)
     return [
         f"Machine: {len(os.sched_getaffinity(0))} CPUs, Python {platform.python_version()}, load average "
@@ -125,25 +131,29 @@ def header(args: argparse.Namespace, load_before: tuple[float, ...]) -> list[str
         f"Sites: {args.pages[0]} and {args.pages[1]} pages per language x 5 languages ({own} of them the project's own "
         f"pages, the rest in sections of 10-25 pages); rounds: {args.runs_small} at {args.pages[0]}, "
         f"{args.runs_large} at {args.pages[1]} (the stock build {args.stock_runs_large})",
+        f"Built sites written to {outputs} ({'RAM' if outputs.parent == RAM_FOLDER else 'disk'}; "
+        "bench/outputs.py says why)",
     ]
 
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="gpp-bench-"))
+    outputs = outputs_folder(work, args.outputs_on_disk)
     load_before = os.getloadavg()
     try:
-        project, stock, hugo = build_series(work, args)
-        data = data_series(work, args)
+        project, stock, hugo = build_series(work, outputs, args)
+        data = data_series(work, outputs, args)
         page, url = preview_target(args.pages[0])
         progress("editor preview")
         preview = measure_preview(work / f"site-{args.pages[0]}", args.preview_language, page, url, args.preview_edits)
         results = Results(project, stock, hugo, data, preview, args.pages[0])
-        print(report(results, header(args, load_before)))
+        print(report(results, header(args, load_before, outputs)))
     finally:
         if args.keep:
-            print(f"bench: files kept in {work}", file=sys.stderr)
+            print(f"bench: files kept in {work} and {outputs}", file=sys.stderr)
         else:
+            shutil.rmtree(outputs, ignore_errors=True)
             shutil.rmtree(work, ignore_errors=True)
     return 0
 

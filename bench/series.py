@@ -50,9 +50,9 @@ Contender = tuple[Series, Callable[[], BuildResult]]
 Limits = dict[str, int]  # series label → at most this many runs (stock at the large size: minutes each)
 
 
-def mkdocs_build(folder: Path, config_file: str, strict: bool) -> Callable[[], BuildResult]:
-    """A fresh build of ``folder`` into its own output folder (removed first)."""
-    site_dir = folder / f"site-{Path(config_file).stem}"
+def mkdocs_build(folder: Path, config_file: str, strict: bool, outputs: Path) -> Callable[[], BuildResult]:
+    """A fresh build of ``folder`` into its own output folder under ``outputs`` (removed first)."""
+    site_dir = outputs / folder.name / f"site-{Path(config_file).stem}"
 
     def run() -> BuildResult:
         shutil.rmtree(site_dir, ignore_errors=True)

@@ -23,8 +23,18 @@ def run_bench() -> str:
     return result.stdout
 
 
+def bench_outputs_in_ram() -> set[str]:
+    sys.path.insert(0, str(PROJECT_ROOT / "bench"))
+    from outputs import RAM_FOLDER  # noqa: PLC0415 - bench/ is not a package
+
+    return {path.name for path in RAM_FOLDER.glob("gpp-bench-sites-*")} if RAM_FOLDER.is_dir() else set()
+
+
 def test_the_benchmark_prints_every_figure_and_target():
+    in_ram_before = bench_outputs_in_ram()
     report = run_bench()
+    assert re.search(r"Built sites written to /\S+ \((RAM|disk); bench/outputs.py says why\)", report), report
+    assert bench_outputs_in_ram() == in_ram_before  # the built sites are removed with the rest
     build = (rf"median +{SECONDS} +\d+\.\d pages/s +CPU +{SECONDS} user +{SECONDS} system +peak +{MIB} "
              rf"all processes, +{MIB} largest")
     for pages in (25, 30):
@@ -58,3 +68,22 @@ def test_the_benchmark_previews_with_the_flags_of_make_preview():
     recipe = makefile.split("\npreview:", 1)[1].split("\n\n", 1)[0]
     assert f"mkdocs serve {' '.join(PREVIEW_FLAGS)}" in recipe
     assert "GPP_ONLY_LANGUAGE=$(LANGUAGE)" in recipe
+
+
+def test_built_sites_go_to_ram_only_where_it_has_room_and_on_disk_when_asked(tmp_path, monkeypatch):
+    sys.path.insert(0, str(PROJECT_ROOT / "bench"))
+    import outputs  # noqa: PLC0415 - bench/ is not a package
+
+    ram = tmp_path / "ram"
+    ram.mkdir()
+    assert outputs.ram_folder_with_room(ram, room=0)
+    assert not outputs.ram_folder_with_room(ram, room=2**60)
+    assert not outputs.ram_folder_with_room(tmp_path / "missing", room=0)
+    monkeypatch.setattr(outputs, "RAM_FOLDER", ram)
+    monkeypatch.setattr(outputs, "ram_folder_with_room", lambda: True)
+    work = tmp_path / "work"
+    in_ram = outputs.outputs_folder(work, on_disk=False)
+    assert in_ram.parent == ram and in_ram.name.startswith("gpp-bench-sites-")
+    assert outputs.outputs_folder(work, on_disk=True) == work / "built"
+    monkeypatch.setattr(outputs, "ram_folder_with_room", lambda: False)
+    assert outputs.outputs_folder(work, on_disk=False) == work / "built"
