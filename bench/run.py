@@ -81,6 +81,8 @@ def build_series(work: Path, outputs: Path,
             hugo = hugo_run[0] if hugo_run else None
         limits = {STOCK: args.stock_runs_large} if pages == args.pages[1] else {}
         alternate(contenders, rounds, progress, limits)
+        for built in (outputs / folder.name, outputs / "hugo"):  # RAM: only the sites still being built stay
+            shutil.rmtree(built, ignore_errors=True)
     return project, stock, hugo
 
 
