@@ -90,7 +90,6 @@ def write_hugo_site(docs: Path, folder: Path) -> Path:
 
 
 def hugo_build(folder: Path, output: Path) -> Callable[[], BuildResult]:
-
     def run() -> BuildResult:
         shutil.rmtree(output, ignore_errors=True)
         return timed_command(["hugo", "--quiet", "--source", str(folder), "--destination", str(output)], folder)
