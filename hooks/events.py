@@ -94,7 +94,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         ui=config.extra["ui"],
         kind_labels=texts.kind_labels,
         now=_now(),
-        calendar_url=f"{current_root(config)}events.ics",
         calendar_address=absolute_url(config.site_url, f"{current_root(config)}events.ics"),
         event_calendar_url=lambda event: current_root(config) + _event_calendar_file(event),
         href=lambda url: get_relative_url(url, page.file.url),

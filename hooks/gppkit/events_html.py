@@ -27,7 +27,6 @@ class EventPage:
     ui: Mapping[str, str]
     kind_labels: Mapping[str, str]
     now: datetime
-    calendar_url: str  # site-relative URL of the language's events.ics
     calendar_address: str  # its absolute https URL, the address a calendar app subscribes to
     event_calendar_url: Callable[[Event], str]  # site-relative URL of one event's .ics
     href: Callable[[str], str]
