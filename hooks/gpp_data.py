@@ -114,14 +114,19 @@ def _catalogue_entry(config: MkDocsConfig) -> tuple[str, list[Path], Callable[[]
     return "prepared catalogue", source.paths(), lambda: PreparedCatalogue.of(source.read())
 
 
-def _news_entry(config: MkDocsConfig) -> tuple[str, list[Path], Callable[[], SiteNews]]:
+def post_files(config: MkDocsConfig) -> list[Path]:
+    """Every Markdown file under a news folder, strays too ("….MD", a subfolder): the check that
+    refuses them is part of loading, so a new stray must not find the posts kept. Listed once per build."""
     docs = Path(config.docs_dir)
     if docs not in _post_files:
-        # Every Markdown file under a news folder, strays too ("….MD", a subfolder): the check that
-        # refuses them is part of loading, so a new stray must not find the posts kept.
         _post_files[docs] = sorted((path for path in docs.glob("*/news/**/*")
                                     if path.suffix.lower() in (".md", ".markdown") and path.is_file()), key=str)
-    return "posts", _post_files[docs], lambda: load_site_news(docs)
+    return _post_files[docs]
+
+
+def _news_entry(config: MkDocsConfig) -> tuple[str, list[Path], Callable[[], SiteNews]]:
+    docs = Path(config.docs_dir)
+    return "posts", post_files(config), lambda: load_site_news(docs)
 
 
 def _events_entry(config: MkDocsConfig) -> tuple[str, list[Path], Callable[[], list[Event]]]:

@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from gpp_data import data_dir
+from gpp_data import data_dir, post_files
 from gppkit.file_cache import files_fingerprint
 
 _state: dict[str, Any] = {"dirty_serve": False, "inputs": None}
@@ -29,8 +29,7 @@ def _shared_inputs(config: MkDocsConfig) -> list[Path]:
     """The files whose text reaches pages other than their own."""
     folders = [data_dir(config)] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
     files = [path for folder in folders for path in folder.rglob("*") if path.is_file()]
-    posts = Path(config.docs_dir).glob("*/news/**/*")
-    return sorted([*files, *(path for path in posts if path.is_file()), Path(config.config_file_path)])
+    return sorted([*files, *post_files(config), Path(config.config_file_path)])
 
 
 def _always_modified() -> bool:
