@@ -134,6 +134,35 @@ def test_404_page_is_in_its_language(built_site: Path, language: str):
     assert html.title.get_text() == f"{heading} - {site_name(language)}"
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_links_to_the_accessibility_statement_in_its_language(built_site: Path, language: str):
+    # The Web Accessibility Directive wants the statement reachable from every page; a footer link
+    # into another language's statement would leave the visitor with one they may not read.
+    statement = (language_dir(built_site, language) / "accessibility" / "index.html").resolve()
+    pages = [page for page in language_dir(built_site, language).rglob("*.html")
+             if language != DEFAULT_LANGUAGE or page.relative_to(built_site).parts[0] not in OTHER_LANGUAGES]
+    assert len(pages) > len(PAGES)
+    for page in pages:
+        footer_links = [resolve_href(built_site, page, link["href"]) for link in soup(page).select(".gpp-footer-links a")]
+        footer_files = [target / "index.html" if target.is_dir() else target for target in footer_links]
+        assert statement in footer_files, f"{page.relative_to(built_site)}: footer links {footer_links}"
+
+
+@pytest.mark.parametrize("language", OTHER_LANGUAGES)
+def test_the_accessibility_statement_has_every_section_of_the_english_one(built_site: Path, language: str):
+    # The model statement's parts (compliance status, non-accessible content by reason, preparation,
+    # feedback, enforcement) are the directive's: a translation that drops one is not a statement.
+    def outline(html: BeautifulSoup) -> list[str]:
+        return [heading.name for heading in html.select("article h1, article h2, article h3")]
+
+    english = page_html(built_site, DEFAULT_LANGUAGE, "accessibility.md")
+    translated = page_html(built_site, language, "accessibility.md")
+    assert outline(translated) == outline(english)
+    assert len(outline(english)) >= 10
+    assert translated.select_one("article strong"), "the compliance status is not set out"
+    assert translated.select_one('article a[href="mailto:gpp-network@example.org"]')
+    assert "2026" in translated.find("article").get_text()
+
 THEME_STRINGS = yaml.safe_load((PROJECT_ROOT / "data" / "ui" / "theme.yml").read_text(encoding="utf-8"))
 
 
