@@ -43,9 +43,8 @@ def page_html(site: Path, language: str, source: str) -> BeautifulSoup:
 def resolve_href(site: Path, page: Path, href: str) -> Path:
     """The built file a link on ``page`` points to (relative, or absolute under the site_url path)."""
     site_path = "/" + SITE_URL.split("/", 3)[3]
-    if href.startswith(site_path):
-        return (site / href[len(site_path):]).resolve()
-    return (page.parent / href).resolve()
+    target = (site / href[len(site_path):] if href.startswith(site_path) else page.parent / href).resolve()
+    return target / "index.html" if target.is_dir() else target  # a directory URL serves its index.html
 
 
 def test_the_same_pages_exist_as_sources_in_every_language():
@@ -95,8 +94,6 @@ def test_language_switcher_leads_to_the_same_page(built_site: Path, language: st
         assert sorted(links) == sorted(LANGUAGES)
         for target_language, href in links.items():
             target = resolve_href(built_site, path, href)
-            if target.is_dir():
-                target = target / "index.html"
             expected = (language_dir(built_site, target_language) / output_path(source)).resolve()
             assert target == expected, f"{language}/{source} → {target_language}: {href}"
 
@@ -144,8 +141,7 @@ def test_every_page_links_to_the_accessibility_statement_in_its_language(built_s
     assert len(pages) > len(PAGES)
     for page in pages:
         footer_links = [resolve_href(built_site, page, link["href"]) for link in soup(page).select(".gpp-footer-links a")]
-        footer_files = [target / "index.html" if target.is_dir() else target for target in footer_links]
-        assert statement in footer_files, f"{page.relative_to(built_site)}: footer links {footer_links}"
+        assert statement in footer_links, f"{page.relative_to(built_site)}: footer links {footer_links}"
 
 
 @pytest.mark.parametrize("language", OTHER_LANGUAGES)
@@ -162,6 +158,7 @@ def test_the_accessibility_statement_has_every_section_of_the_english_one(built_
     assert translated.select_one("article strong"), "the compliance status is not set out"
     assert translated.select_one('article a[href="mailto:gpp-network@example.org"]')
     assert "2026" in translated.find("article").get_text()
+
 
 THEME_STRINGS = yaml.safe_load((PROJECT_ROOT / "data" / "ui" / "theme.yml").read_text(encoding="utf-8"))
 
