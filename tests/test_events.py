@@ -298,19 +298,21 @@ def whole_days(event: dict) -> tuple[date, date] | None:
     return (start.date(), end.date()) if start.time() == time(0) and end.time() >= time(23, 59) else None
 
 
+def is_onset_in_offset_before(zone: ZoneInfo, onset: datetime, offset_from: timedelta, offset_to: timedelta) -> bool:
+    """RFC 5545, 3.6.5: a change's DTSTART (and RDATEs) is its local time in TZOFFSETFROM: the zone has
+    that offset a second before and TZOFFSETTO at that moment."""
+    moment = (onset - offset_from).replace(tzinfo=ZoneInfo("UTC"))
+    before, at = (moment - timedelta(seconds=1)).astimezone(zone), moment.astimezone(zone)
+    return (before.utcoffset(), at.utcoffset()) == (offset_from, offset_to)
+
+
 def is_change_in_offset_before(zone: ZoneInfo, change) -> bool:
-    """RFC 5545, 3.6.5: a STANDARD or DAYLIGHT part's DTSTART (and RDATEs) is the local time of the change
-    in TZOFFSETFROM: the zone has that offset a second before and TZOFFSETTO at that moment."""
+    """The same for every onset of a written STANDARD or DAYLIGHT part."""
     offset_from, offset_to = change.decoded("TZOFFSETFROM"), change.decoded("TZOFFSETTO")
     rdates = change.get("RDATE", [])  # one property or a list of them
     onsets = [change.decoded("DTSTART")] + [when.dt for dates in (rdates if isinstance(rdates, list) else [rdates])
                                             for when in dates.dts]
-    for onset in onsets:
-        moment = (onset - offset_from).replace(tzinfo=ZoneInfo("UTC"))
-        before, at = (moment - timedelta(seconds=1)).astimezone(zone), moment.astimezone(zone)
-        if (before.utcoffset(), at.utcoffset()) != (offset_from, offset_to):
-            return False
-    return True
+    return all(is_onset_in_offset_before(zone, onset, offset_from, offset_to) for onset in onsets)
 
 
 @pytest.mark.parametrize("zone", ["Europe/Helsinki", "Europe/Riga", "Europe/Sofia", "Europe/Warsaw",
@@ -322,9 +324,7 @@ def test_time_zone_changes_are_written_in_the_local_time_before_them(zone: str):
     assert sum(len(times) for _, times in changes) == 8  # two changes a year
     for observance, times in changes:
         for onset in times:
-            moment = (onset - observance.offset_from).replace(tzinfo=ZoneInfo("UTC"))
-            assert (moment - timedelta(seconds=1)).astimezone(ZoneInfo(zone)).utcoffset() == observance.offset_from
-            assert moment.astimezone(ZoneInfo(zone)).utcoffset() == observance.offset_to
+            assert is_onset_in_offset_before(ZoneInfo(zone), onset, observance.offset_from, observance.offset_to), onset
 
 
 def test_summer_time_begins_at_3_in_finland_and_2_in_poland_as_their_clocks_read_before_it():
