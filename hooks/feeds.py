@@ -1,4 +1,5 @@
-"""One RSS 2.0 feed (feed.xml) and one Atom feed (atom.xml) per language, at the language's root.
+"""One RSS 2.0 feed (feed.xml) and one Atom feed (atom.xml) per language, at the language's root,
+kept for the next build made from the same posts (gpp_data.kept_output).
 
 Every page, the 404 page included, links to its own language's feeds (overrides/main.html
 prints ``feed_links``). Feeds are generated files, so `mkdocs serve` serves them too.
@@ -11,7 +12,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from gpp_data import editors_errors, site_labels, site_news
+from gpp_data import editors_errors, kept_output, site_labels, site_news
 from gpp_generated import add_generated_asset, current_root, urls_by_source
 from gpp_mkdocs import current_language
 from gppkit.clock import build_now
@@ -49,11 +50,15 @@ def language_feeds(config: MkDocsConfig) -> LanguageFeeds:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language, feeds = current_language(config), language_feeds(config)
     posts = _news().published(language)
-    urls = {source: absolute_url(config.site_url, url) for source, url in urls_by_source(files).items()}
-    tag_urls = {tag: urls[f"{language}/news/tags/{tag}.md"] for tag in _news().tags(language)}
+    pages = urls_by_source(files)  # the posts' and tag pages' made absolute, not every page's
+    urls = {post.source: absolute_url(config.site_url, pages[post.source]) for post in posts}
+    tag_urls = {tag: absolute_url(config.site_url, pages[f"{language}/news/tags/{tag}.md"])
+                for tag in _news().tags(language)}
     tag_labels = site_labels(config).section_labels("tags", language)
+    items = feed_items(posts, urls, tag_labels, tag_urls)
     with editors_errors():
-        rss, atom = news_feeds(feeds, config.site_name, feed_items(posts, urls, tag_labels, tag_urls), build_now())
+        arguments = (feeds, config.site_name, items, build_now())
+        rss, atom = kept_output(config, "feeds", language, arguments, lambda: news_feeds(*arguments))
     add_generated_asset(files, config, "feed.xml", rss)
     add_generated_asset(files, config, "atom.xml", atom)
     return files

@@ -9,7 +9,8 @@ catalogue, news tags and event kinds alike. The loaded values are also kept in t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import hashlib
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
@@ -22,7 +23,7 @@ from gppkit.catalogue_model import LabelsBase
 from gppkit.catalogue_prepared import PreparedCatalogue
 from gppkit.clock import ClockError, build_now
 from gppkit.events import Event, load_events
-from gppkit.file_cache import FileCache, StoredValues, code_version
+from gppkit.file_cache import FileCache, Fingerprint, StoredValues, code_version
 from gppkit.news import SiteNews, load_site_news
 from gppkit.problems import DataError
 
@@ -59,9 +60,9 @@ def editors_errors() -> Iterator[None]:
         raise PluginError(str(error)) from None
 
 
-def _cached(name: str, paths: Iterable[Path], load: Callable[[], T]) -> T:
+def _cached(name: Hashable, paths: Iterable[Path], load: Callable[[], T], inputs: tuple[Fingerprint, ...] = ()) -> T:
     with editors_errors():
-        return _cache.get(name, paths, load)
+        return _cache.get(name, paths, load, inputs)
 
 
 def _catalogue_source(config: MkDocsConfig) -> CatalogueSource:
@@ -78,6 +79,23 @@ def site_catalogue(config: MkDocsConfig) -> PreparedCatalogue:
     """data/councils.yml, suppliers.yml and labels.yml, validated together, with the catalogue's rows
     and open-data records prepared for every language."""
     return _cached(*_catalogue_entry(config))
+
+
+def catalogue_output(config: MkDocsConfig, name: str, language: str, texts: dict[str, str],
+                     make: Callable[[], T]) -> T:
+    """What ``make`` makes in ``language`` from the catalogue's three files and ``texts`` alone (the
+    open-data files, say), kept like the loaded data and made again when one of them or the code
+    changes: 5000 suppliers' open-data files took 0.2-0.25 s per language and build."""
+    inputs = tuple((label, text.encode()) for label, text in sorted(texts.items()))
+    return _cached((name, language), _catalogue_source(config).paths(), make, inputs)
+
+
+def kept_output(config: MkDocsConfig, name: str, language: str, arguments: tuple, make: Callable[[], T]) -> T:
+    """What ``make`` makes in ``language`` from ``arguments`` alone (values whose repr shows all they
+    hold: strings, dates, dataclasses of them), kept for the next build like the loaded data and
+    made again when one of them or the code changes: 500 posts' feeds took 0.08 s per language."""
+    inputs = (("arguments", hashlib.sha256(repr(arguments).encode()).digest()),)
+    return _cached((name, language), [], make, inputs)
 
 
 def site_news(config: MkDocsConfig) -> SiteNews:

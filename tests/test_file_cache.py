@@ -81,6 +81,17 @@ def test_a_kept_value_is_loaded_again_after_an_edit_that_keeps_size_and_time(tmp
     assert loads == ["city: Oulu", "city: Pori"]
 
 
+def test_a_value_made_from_files_and_other_inputs_is_made_again_when_an_input_changes(tmp_path: Path):
+    path, loads = tmp_path / "labels.yml", []
+    path.write_text("city: Oulu", encoding="utf-8")
+    for notice, made in ((b"sample data", 1), (b"sample data", 1), (b"fictional data", 2), (b"sample data", 3)):
+        cache = stored_cache(tmp_path / "store")
+        cache.get("open data", [path], counting_loader(path, loads), inputs=(("notice", notice),))
+        assert cache.get("open data", [path], counting_loader(path, loads), inputs=(("notice", notice),)) == "city: Oulu"
+        assert len(loads) == made, notice
+    assert len(list((tmp_path / "store").glob("*.pickle"))) == 1  # a changed input replaces the kept value
+
+
 def test_a_kept_value_of_other_code_or_another_name_is_not_taken(tmp_path: Path):
     path, loads = tmp_path / "labels.yml", []
     path.write_text("city: Oulu", encoding="utf-8")

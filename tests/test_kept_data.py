@@ -4,6 +4,7 @@ edit and every mistake made since."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import feedparser
@@ -17,6 +18,8 @@ RENAMED_SUPPLIER = "ЕкоПринт Пловдив АД"
 POST = "docs/pl/news/2026-10-05-green-deal-themes.md"
 POST_TITLE = "Dwa tematy zielonych porozumień w negocjacjach"
 RETITLED_POST = "Dwa tematy zielonych porozumień wciąż w negocjacjach"
+POLISH_NOTICE = "Dostawcy, ich przykłady i dane kontaktowe to fikcyjne dane przykładowe"
+CHANGED_NOTICE = "Dostawcy i ich dane to wyłącznie fikcyjne przykłady"
 
 
 def kept_files(root: Path) -> dict[str, int]:
@@ -34,7 +37,10 @@ def test_a_second_build_takes_the_kept_data_and_writes_the_same_bytes(tmp_path: 
     root = copy_site(tmp_path / "src")
     first = build_ok(root, tmp_path / "first")
     kept = kept_files(root)
-    assert len(kept) == 4  # news posts, events, labels, the catalogue's three files
+    # Data: news posts, events, labels, the catalogue's three files. Per language: its feeds, its
+    # open-data files, and each table a page of it shows (a council's, the catalogue's).
+    tables = (root / "data" / "councils.yml").read_text(encoding="utf-8").count("\n  - country:") + 1
+    assert len(kept) == 4 + len(LANGUAGES) * (2 + tables)
     second = build_ok(root, tmp_path / "second")
     assert kept_files(root) == kept  # taken, not loaded and written again
     assert sorted(first) == sorted(second)
@@ -46,13 +52,18 @@ def test_edits_and_mistakes_after_a_build_are_seen_by_the_next(tmp_path: Path):
     first = build_ok(root, tmp_path / "first")
 
     edit(root / "data" / "suppliers.yml", f"name: {SUPPLIER_NAME}\n", f"name: {RENAMED_SUPPLIER}\n")
+    edit(root / "data" / "ui" / "catalogue.yml", f"  pl: {POLISH_NOTICE}", f"  pl: {CHANGED_NOTICE}")
     edit(root / POST, f"title: {POST_TITLE}\n", f"title: {RETITLED_POST}\n")
     edit(root / POST, f"# {POST_TITLE}\n", f"# {RETITLED_POST}\n")  # a post's heading repeats its title
     build_ok(root, tmp_path / "edited")
-    for language in LANGUAGES:
-        catalogue = (language_dir(tmp_path / "edited", language) / "suppliers" / "index.html").read_text(encoding="utf-8")
-        assert RENAMED_SUPPLIER in catalogue and SUPPLIER_NAME not in catalogue, language
+    for language in LANGUAGES:  # the tables and open-data files kept by the first build are made again
+        folder = language_dir(tmp_path / "edited", language)
+        for made_from_suppliers in ("suppliers/index.html", "catalogue/suppliers.csv", "catalogue/suppliers.json"):
+            text = (folder / made_from_suppliers).read_text(encoding="utf-8")
+            assert RENAMED_SUPPLIER in text and SUPPLIER_NAME not in text, (language, made_from_suppliers)
     polish = language_dir(tmp_path / "edited", "pl")
+    assert json.loads((polish / "catalogue" / "suppliers.json").read_bytes())["notice"].startswith(CHANGED_NOTICE)
+    assert CHANGED_NOTICE in (polish / "suppliers" / "index.html").read_text(encoding="utf-8")
     assert RETITLED_POST in (polish / "news" / "index.html").read_text(encoding="utf-8")
     assert RETITLED_POST in [entry.title for entry in feedparser.parse((polish / "feed.xml").read_bytes()).entries]
 
@@ -69,6 +80,7 @@ def test_edits_and_mistakes_after_a_build_are_seen_by_the_next(tmp_path: Path):
 
     edit(root / "data" / "suppliers.yml", f"name: {RENAMED_SUPPLIER}\n", f"name: {SUPPLIER_NAME}\n")
     edit(root / "data" / "suppliers.yml", "id: bg-ekoprint-plovdiv\n    name: Зелена", "id: bg-zelena-trapeza-sofia\n    name: Зелена")
+    edit(root / "data" / "ui" / "catalogue.yml", f"  pl: {CHANGED_NOTICE}", f"  pl: {POLISH_NOTICE}")
     edit(root / POST, f"title: {RETITLED_POST}\n", f"title: {POST_TITLE}\n")
     edit(root / POST, f"# {RETITLED_POST}\n", f"# {POST_TITLE}\n")
     assert build_ok(root, tmp_path / "restored") == first

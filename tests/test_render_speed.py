@@ -18,7 +18,7 @@ from gppkit import yamlio
 from gppkit.catalogue_data import load_catalogue
 from gppkit.catalogue_html import Downloads, Labels, SupplierRows, render_council, render_supplier_catalogue
 from gppkit.catalogue_markers import replace_markers
-from gppkit.deferred_html import DeferredBlocks, StandInMissing
+from gppkit.deferred_html import DeferredBlocks, HtmlBlock, StandInMissing
 from gppkit.problems import DataError
 from gppkit.search import BackgroundIndexer
 from gppkit.ui_text import load_ui_folder, ui_for_language
@@ -65,7 +65,7 @@ def test_deferred_blocks_give_the_html_markdown_gives(language: str):
     plain, plain_md = convert(replace_markers(SOURCE, render, []))
     blocks = DeferredBlocks()
     with_stand_ins, deferred_md = convert(
-        replace_markers(SOURCE, lambda kind, argument: blocks.stand_in(render(kind, argument), argument), []))
+        replace_markers(SOURCE, lambda kind, argument: blocks.stand_in(HtmlBlock.of(render(kind, argument)), argument), []))
     assert len(with_stand_ins) < 2000  # the tables went past Markdown
     assert blocks.insert(with_stand_ins) == plain
     assert deferred_md.toc == plain_md.toc
@@ -76,8 +76,8 @@ def test_deferred_blocks_give_the_html_markdown_gives(language: str):
 
 def test_a_stand_in_markdown_did_not_keep_is_reported_with_its_marker():
     blocks = DeferredBlocks()
-    kept = blocks.stand_in('<div class="gpp-a" id="a"></div>', "<!-- councils: LV -->")
-    lost = blocks.stand_in('<div class="gpp-b"></div>', "<!-- catalogue: suppliers -->")
+    kept = blocks.stand_in(HtmlBlock.of('<div class="gpp-a" id="a"></div>'), "<!-- councils: LV -->")
+    lost = blocks.stand_in(HtmlBlock.of('<div class="gpp-b"></div>'), "<!-- catalogue: suppliers -->")
     html, _ = convert(f"Intro\n\n{kept}\n\n    {lost}\n")  # an indented code block
     with pytest.raises(StandInMissing, match="^<!-- catalogue: suppliers -->$"):
         blocks.insert(html)
@@ -86,7 +86,7 @@ def test_a_stand_in_markdown_did_not_keep_is_reported_with_its_marker():
 
 def test_text_that_only_looks_like_a_stand_in_is_left_alone():
     blocks = DeferredBlocks()
-    stand_in = blocks.stand_in("<div>x</div>", "m")
+    stand_in = blocks.stand_in(HtmlBlock.of("<div>x</div>"), "m")
     lookalike = '<div class="gpp-deferred" data-block="7"></div>'
     assert blocks.insert(f"{stand_in}\n{lookalike}") == f"<div>x</div>\n{lookalike}"
 

@@ -31,8 +31,9 @@ T = TypeVar("T")
 Fingerprint = tuple[str, bytes | None]
 log = logging.getLogger("mkdocs.gppkit.file_cache")
 _ABSENT = object()
-# Besides this package's code, what shapes a loaded value: the libraries that parse and validate.
-_LIBRARIES = ("PyYAML", "pydantic", "pydantic_core")
+# Besides this package's code, what shapes a kept value: the libraries that parse and validate, and
+# those that write the feeds.
+_LIBRARIES = ("PyYAML", "pydantic", "pydantic_core", "feedgen", "lxml")
 
 
 def _fingerprint(path: Path) -> Fingerprint:
@@ -131,9 +132,11 @@ class FileCache:
             self._build_fingerprints[path] = _fingerprint(path)
         return self._build_fingerprints[path]
 
-    def get(self, name: Hashable, paths: Iterable[Path], load: Callable[[], T]) -> T:
+    def get(self, name: Hashable, paths: Iterable[Path], load: Callable[[], T],
+            inputs: tuple[Fingerprint, ...] = ()) -> T:
+        """``inputs``: what else ``load`` depends on, as (label, bytes) pairs: a change loads again too."""
         # Taken before loading: an edit made while loading is loaded next time.
-        key = tuple(self._fingerprint(path) for path in paths)
+        key = tuple(self._fingerprint(path) for path in paths) + inputs
         entry = self._entries.get(name)
         if entry is None or entry[0] != key:
             self._entries.pop(name, None)  # a failed load must not leave the previous value in place
