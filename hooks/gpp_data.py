@@ -35,7 +35,8 @@ _post_files: dict[Path, list[Path]] = {}
 
 def new_build(config: MkDocsConfig) -> None:
     """A build starts: files are read again if changed, then once for all its languages."""
-    _cache.stored = StoredValues(stored_values_dir(config), code_version())
+    # The hooks folder's code, gppkit's included: the hooks choose what kept tables and feeds are made of.
+    _cache.stored = StoredValues(stored_values_dir(config), code_version(Path(__file__).parent))
     _cache.new_build()
     _post_files.clear()
 

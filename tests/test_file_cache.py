@@ -140,7 +140,11 @@ def test_the_code_version_changes_with_the_package_source(tmp_path: Path):
     (package / "model.py").write_text("LIMIT = 1\n", encoding="utf-8")
     first = code_version.__wrapped__(package)
     (package / "model.py").write_text("LIMIT = 2\n", encoding="utf-8")
-    assert code_version.__wrapped__(package) != first
+    second = code_version.__wrapped__(package)
+    assert second != first
+    (package / "kit").mkdir()
+    (package / "kit" / "render.py").write_text("ROWS = 1\n", encoding="utf-8")  # a subfolder's code counts too
+    assert code_version.__wrapped__(package) != second
     assert code_version() == code_version()  # the running code's, read once
 
 

@@ -50,12 +50,13 @@ def files_fingerprint(paths: Iterable[Path]) -> tuple[Fingerprint, ...]:
 
 @functools.cache  # the code this process runs: read once, as its modules were imported once
 def code_version(package: Path = Path(__file__).parent) -> bytes:
-    """A digest of the code that loads values: this package's sources, Python's and the libraries' versions."""
+    """A digest of the code that makes kept values: the Python sources under ``package`` (subfolders
+    included), Python's and the libraries' versions."""
     digest = hashlib.sha256(sys.version.encode())
     for library in _LIBRARIES:
         digest.update(f"{library} {importlib.metadata.version(library)}".encode())
-    for source in sorted(package.glob("*.py")):
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode() + b"\0" + source.read_bytes())
     return digest.digest()
 
 
