@@ -11,6 +11,7 @@ import logging
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cache, partial
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -99,7 +100,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if post is None and not has_markers:
         return html
     known = _language_links(config, files)
-    links = replace(known.links, href=lambda url: get_relative_url(url, page.file.url))
+    # A listing of 500 posts links the same few tag pages thousands of times: each link made once per page.
+    links = replace(known.links, href=cache(partial(get_relative_url, other=page.file.url)))
     if post is not None:
         # An untranslated copy shows the original's date only: its language may have no page for a tag.
         html = after_title(html, render_post_meta(post, None if is_fallback(page, config) else known.tag_labels,
