@@ -14,7 +14,6 @@ The work itself is plain Python in gppkit (catalogue_*.py).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +78,8 @@ def _cached_render(kind: str, argument: str, config: MkDocsConfig, page: Page) -
     key = (language, page.url, kind, argument)
     if key not in _state["rendered"]:
         downloads = _downloads(config, page)
-        inputs = {"downloads": repr(downloads), "ui": json.dumps(config.extra["ui"], sort_keys=True)}
-        _state["rendered"][key] = catalogue_output(config, f"{kind}: {argument} on {page.url}", language, inputs,
+        _state["rendered"][key] = catalogue_output(config, f"{kind}: {argument} on {page.url}", language,
+                                                   (downloads, config.extra["ui"]),
                                                    lambda: _render(kind, argument, config, downloads))
     return _state["rendered"][key]
 
@@ -141,7 +140,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     folder = Path(config.site_dir) / language_root(language, default_language(config)) / DOWNLOADS_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     notice = config.extra["ui"]["catalogue_notice"]
-    files = catalogue_output(config, "open data", language, {"notice": notice}, lambda: open_data_files(
+    files = catalogue_output(config, "open data", language, (notice,), lambda: open_data_files(
         catalogue.councils.councils, prepared.export, Labels(catalogue.labels, language), notice))
     for name, content in files.items():
         (folder / name).write_bytes(content)

@@ -82,21 +82,25 @@ def site_catalogue(config: MkDocsConfig) -> PreparedCatalogue:
     return _cached(*_catalogue_entry(config))
 
 
-def catalogue_output(config: MkDocsConfig, name: str, language: str, texts: dict[str, str],
+def _arguments_key(arguments: tuple) -> tuple[Fingerprint, ...]:
+    """``arguments`` as a kept value's inputs: a digest of their repr (strings, dates, and dataclasses
+    and mappings of them show all they hold in it)."""
+    return (("arguments", hashlib.sha256(repr(arguments).encode()).digest()),)
+
+
+def catalogue_output(config: MkDocsConfig, name: str, language: str, arguments: tuple,
                      make: Callable[[], T]) -> T:
-    """What ``make`` makes in ``language`` from the catalogue's three files and ``texts`` alone (the
-    open-data files, say), kept like the loaded data and made again when one of them or the code
-    changes: 5000 suppliers' open-data files took 0.2-0.25 s per language and build."""
-    inputs = tuple((label, text.encode()) for label, text in sorted(texts.items()))
-    return _cached((name, language), _catalogue_source(config).paths(), make, inputs)
+    """What ``make`` makes in ``language`` from the catalogue's three files and ``arguments`` alone
+    (the open-data files, say), kept like the loaded data and made again when one of them or the
+    code changes: 5000 suppliers' open-data files took 0.2-0.25 s per language and build."""
+    return _cached((name, language), _catalogue_source(config).paths(), make, _arguments_key(arguments))
 
 
 def kept_output(config: MkDocsConfig, name: str, language: str, arguments: tuple, make: Callable[[], T]) -> T:
-    """What ``make`` makes in ``language`` from ``arguments`` alone (values whose repr shows all they
-    hold: strings, dates, dataclasses of them), kept for the next build like the loaded data and
-    made again when one of them or the code changes: 500 posts' feeds took 0.08 s per language."""
-    inputs = (("arguments", hashlib.sha256(repr(arguments).encode()).digest()),)
-    return _cached((name, language), [], make, inputs)
+    """What ``make`` makes in ``language`` from ``arguments`` alone, kept for the next build like the
+    loaded data and made again when one of them or the code changes: 500 posts' feeds took 0.08 s
+    per language."""
+    return _cached((name, language), [], make, _arguments_key(arguments))
 
 
 def site_news(config: MkDocsConfig) -> SiteNews:
