@@ -19,7 +19,7 @@ from gppkit import search
 from gppkit.pagefind_service import PagefindService, PagefindServiceError
 from gppkit.search import (
     SEARCH_BODY_END, SEARCH_BODY_START, UNSEARCHED_CELLS_MIN_CHARACTERS, LanguageSearchIndex, SearchIndexError,
-    assemble_bundle, build_search_index, search_view,
+    assemble_bundle, build_search_index, search_view, unsearched_list,
 )
 from test_catalogue_build import decode_fragment, search_records
 from test_parallel_build import scratch_folders
@@ -96,6 +96,22 @@ def test_a_large_page_loses_its_ignored_cells_a_small_one_keeps_them():
     assert '<tr id="s-' not in view and '<h1 id="toimittajat">' in view
     small = search_view(large_page(rows=10))
     assert small is not None and "data-pagefind-ignore" in small and '<tr id="s-9">' in small
+
+
+def test_a_list_repeated_from_other_pages_leaves_the_view_and_the_bundle_is_the_same(tmp_path: Path):
+    posts = "".join(f'<article><h2><a href="../p{n}/">Uutinen {n}</a></h2><p>Tiivistelmä kierrätyksestä {n}</p>'
+                    f'<ul><li><a href="../tags/ilmasto/">Ilmasto</a></li></ul></article>' for n in range(300))
+    listing = page(f"<h1>Uutiset</h1><p>Johdanto</p>{unsearched_list('gpp-news-list', posts)}<p>Loppu</p>")
+    view = search_view(listing)
+    assert view is not None and "Uutinen" not in view and "Tiivistelmä" not in view
+    assert "<h1>Uutiset</h1><p>Johdanto</p><p>Loppu</p>" in view  # a small page: only the list goes
+    pages = [("fi/uutiset/index.html", listing)]
+    assert views_bundle(pages, tmp_path / "list") == whole_pages_bundle(pages)
+    # A block an editor keeps out of search stays in the view: it may hold anything.
+    own = '<div class="huom" data-pagefind-ignore><div>Sisempi</div> Ulompi</div>'
+    assert own in (search_view(page(own)) or "")
+    with pytest.raises(ValueError, match="holds no <div>"):
+        unsearched_list("gpp-news-list", "<article><div>Sisempi</div></article>")
 
 
 def test_views_give_the_bundle_the_whole_pages_give(built_site: Path, tmp_path: Path):

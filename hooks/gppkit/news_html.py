@@ -14,6 +14,7 @@ from html import escape
 
 from .dates import format_long_date
 from .news import Post, with_tag
+from .search import unsearched_list
 
 LIST_MARKER = "<!-- news: list -->"
 LATEST_MARKER = "<!-- news: latest -->"
@@ -90,7 +91,7 @@ def render_post_list(posts: Sequence[Post], heading_level: int, tag_labels: Mapp
     items = "".join(render_post(post, heading_level, tag_labels, ui, links) for post in posts)
     # Out of the search index: a search finds the post itself, not every listing that repeats its
     # summary (and indexing 500 summaries per listing and tag page cost the build a second).
-    return f'<div class="gpp-news-list" data-pagefind-ignore>{items}</div>'
+    return unsearched_list("gpp-news-list", items)
 
 
 def render_subscribe(ui: Mapping[str, str], links: Links) -> str:
