@@ -37,7 +37,7 @@ def absolute_url(site_url: str, path: str) -> str:
     path = "" if path in (".", "./") else path.lstrip("/")
     root = site_root(site_url)
     if _joins_by_concatenation(root, path):
-        # What urljoin gives, 100 times faster: pages' alternates, feeds' and calendars' links made
+        # What urljoin gives, without its parsing: pages' alternates, feeds' and calendars' links made
         # 35 000 calls in a build of 3500 pages in 5 languages, 0.6 s of CPU with urljoin, 0.1 s so.
         return root + path
     return urljoin(root, path)
