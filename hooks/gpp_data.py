@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -122,9 +123,13 @@ def read_all(config: MkDocsConfig) -> None:
     take them from the cache."""
     problems = []
     with editors_errors():
-        for entry in (_catalogue_entry, _events_entry, _news_entry):
+        # The posts are read in a forked process, on the other CPU, while this one reads the catalogue.
+        posts = _cache.start(*_news_entry(config))
+        catalogue = partial(_cache.get, *_catalogue_entry(config))
+        events = partial(_cache.get, *_events_entry(config))
+        for load in (catalogue, events, posts):  # the message lists their problems in this order
             try:
-                _cache.get(*entry(config))
+                load()
             except DataError as error:
                 problems.extend(error.problems)
         if problems:

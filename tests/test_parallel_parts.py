@@ -10,12 +10,13 @@ import json
 import os
 import random
 import threading
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from gppkit import forked, news, yamlio
-from gppkit.file_cache import FileCache
+from gppkit.file_cache import FileCache, StoredValues
 from gppkit.forked import PartFailed, map_in_forks
 from gppkit.json_text import indented_json
 from gppkit.problems import DataError
@@ -154,7 +155,7 @@ def test_a_quoted_string_spanning_an_item_like_line_is_parsed_whole(monkeypatch)
     assert same_with_lines(load_yaml_text(text, "data/suppliers.yml"), whole_parse(text))
 
 
-# --- posts read in parallel -----------------------------------------------------------------------
+# --- posts of every language -----------------------------------------------------------------------
 
 def write_post(docs: Path, language: str, number: int, tags: str = "[climate]") -> None:
     folder = docs / language / "news"
@@ -173,23 +174,62 @@ def many_posts(tmp_path: Path) -> Path:
     return docs
 
 
-def test_posts_read_in_parallel_equal_posts_read_in_one_process(monkeypatch, many_posts: Path):
-    serial = news.load_posts(many_posts, news.LANGUAGES, news.TAGS)
-    monkeypatch.setattr(news, "PARALLEL_POSTS", 10)
-    monkeypatch.setattr(news, "available_cpus", lambda: 3)
-    assert news.load_posts(many_posts, news.LANGUAGES, news.TAGS) == serial
-    assert list(serial) == list(news.LANGUAGES) and all(len(posts) == 20 for posts in serial.values())
-
-
-def test_problems_of_posts_read_in_parallel_come_in_language_order(monkeypatch, many_posts: Path):
+def test_the_problems_of_posts_come_in_language_order_strays_after_each_languages_posts(many_posts: Path):
     write_post(many_posts, "pl", 21, tags="[no-such-tag]")
     write_post(many_posts, "bg", 22, tags="[no-such-tag]")
-    monkeypatch.setattr(news, "PARALLEL_POSTS", 10)
-    monkeypatch.setattr(news, "available_cpus", lambda: 2)
+    (many_posts / "bg" / "news" / "2024-01-23-stray.MD").write_text("# Stray\n", encoding="utf-8")
     with pytest.raises(DataError) as raised:
         news.load_posts(many_posts, news.LANGUAGES, news.TAGS)
     assert [problem.file for problem in raised.value.problems] == [
-        "docs/bg/news/2024-01-22-post.md", "docs/pl/news/2024-01-21-post.md"]
+        "docs/bg/news/2024-01-22-post.md", "docs/bg/news/2024-01-23-stray.MD", "docs/pl/news/2024-01-21-post.md"]
+
+
+# --- a part started while the caller goes on ------------------------------------------------------
+
+def test_a_started_part_runs_in_another_process_meanwhile():
+    square, pid = forked.start_in_fork(partial(square_with_pid, 7))()
+    assert square == 49 and pid != os.getpid()
+
+
+def test_a_started_part_that_fails_in_its_child_raises_here_with_its_error():
+    calls: list[int] = []
+
+    def fail() -> None:
+        calls.append(os.getpid())
+        raise ValueError("seven")
+
+    result = forked.start_in_fork(fail)
+    with pytest.raises(ValueError, match="seven"):
+        result()
+    assert calls == [os.getpid()]  # computed again here (the child's call was in its own memory)
+
+
+def test_a_child_forks_no_children_of_its_own():
+    def pids_of_parts() -> set[int]:
+        return {pid for _, pid in map_in_forks(square_with_pid, [1, 2, 3])}
+
+    pids = forked.start_in_fork(pids_of_parts)()
+    assert len(pids) == 1 and os.getpid() not in pids
+
+
+def test_a_value_started_early_is_loaded_in_a_child_kept_and_then_taken_without_one(tmp_path: Path):
+    path = tmp_path / "2024-01-01-post.md"
+    path.write_text("# Post", encoding="utf-8")
+
+    def load() -> tuple[str, int]:
+        return path.read_text(encoding="utf-8"), os.getpid()
+
+    def not_again() -> tuple[str, int]:
+        raise AssertionError("loaded again")
+
+    cache = FileCache(StoredValues(tmp_path / "kept", b"code"))
+    cache.new_build()
+    text, pid = cache.start("posts", [path], load)()
+    assert text == "# Post" and pid != os.getpid()
+    assert cache.get("posts", [path], not_again) == (text, pid)  # from memory
+    next_build = FileCache(StoredValues(tmp_path / "kept", b"code"))
+    next_build.new_build()
+    assert next_build.start("posts", [path], not_again)() == (text, pid)  # from .cache, no child
 
 
 # --- one reading of the files per build ------------------------------------------------------------

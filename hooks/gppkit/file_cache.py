@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .collector import collector_paused
+from .forked import start_in_fork
 
 T = TypeVar("T")
 Fingerprint = tuple[str, bytes | None]
@@ -136,20 +137,40 @@ class FileCache:
     def get(self, name: Hashable, paths: Iterable[Path], load: Callable[[], T],
             inputs: tuple[Fingerprint, ...] = ()) -> T:
         """``inputs``: what else ``load`` depends on, as (label, bytes) pairs: a change loads again too."""
+        return self._begin(name, paths, load, inputs, in_child=False)()
+
+    def start(self, name: Hashable, paths: Iterable[Path], load: Callable[[], T],
+              inputs: tuple[Fingerprint, ...] = ()) -> Callable[[], T]:
+        """``get`` in two steps: a value that must be loaded is loaded in a forked child from now on
+        (gppkit.forked), while the caller reads other files; call the function returned (once) for it."""
+        return self._begin(name, paths, load, inputs, in_child=True)
+
+    def _begin(self, name: Hashable, paths: Iterable[Path], load: Callable[[], T],
+               inputs: tuple[Fingerprint, ...], in_child: bool) -> Callable[[], T]:
         # Taken before loading: an edit made while loading is loaded next time.
         key = tuple(self._fingerprint(path) for path in paths) + inputs
         entry = self._entries.get(name)
-        if entry is None or entry[0] != key:
-            self._entries.pop(name, None)  # a failed load must not leave the previous value in place
-            with collector_paused():  # loading creates many objects and no garbage (gppkit.collector)
-                self._entries[name] = (key, self._load(name, key, load))
-        return self._entries[name][1]
+        if entry is not None and entry[0] == key:
+            kept = entry[1]
+            return lambda: kept
+        self._entries.pop(name, None)  # a failed load must not leave the previous value in place
+        with collector_paused():  # loading creates many objects and no garbage (gppkit.collector)
+            value = _ABSENT if self.stored is None else self.stored.fetch(name, key)
+        if value is not _ABSENT:
+            self._entries[name] = (key, value)
+            return lambda: value
+        loading = start_in_fork(functools.partial(_with_collector_paused, load)) if in_child else load
 
-    def _load(self, name: Hashable, key: tuple[Fingerprint, ...], load: Callable[[], T]) -> T:
-        if self.stored is None:
-            return load()
-        value = self.stored.fetch(name, key)
-        if value is _ABSENT:
-            value = load()
-            self.stored.keep(name, key, value)
-        return value
+        def loaded() -> T:
+            with collector_paused():
+                value = loading()
+                if self.stored is not None:
+                    self.stored.keep(name, key, value)
+            self._entries[name] = (key, value)
+            return value
+        return loaded
+
+
+def _with_collector_paused(load: Callable[[], T]) -> T:
+    with collector_paused():
+        return load()

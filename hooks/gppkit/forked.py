@@ -3,8 +3,11 @@
 Reading the data is the one step of a build that nothing can overlap: every language needs
 it, so the parallel language builds start only once it is done. 5000 suppliers are 6 MB of
 YAML: with PyYAML's own loading about 1.6 s in one process and 0.8 s in two halves side by side
-(gppkit.yamlio now builds it faster, and the halves save 0.06-0.1 s); hundreds of news posts
-are read a share of the languages per process.
+(gppkit.yamlio now builds it faster, and the halves save 0.06-0.1 s).
+
+A part can also be started in a child while the caller goes on (``start_in_fork``): the news
+posts are read in a child started first, while the suppliers' file is parsed in halves and then
+validated. A child forks no children of its own (its CPU is already shared out).
 
 A child reports its result through a pipe (pickled) and leaves with ``os._exit``, so it never
 runs the parent's exit handlers nor flushes its buffers. A part that failed in a child, for
@@ -22,6 +25,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+_in_child = False  # set in a forked child: its part runs there, without forking again
 
 
 class PartFailed(RuntimeError):
@@ -39,6 +43,8 @@ def can_fork() -> bool:
 
 
 def _child(function: Callable[[T], R], item: T, write_end: int) -> None:
+    global _in_child
+    _in_child = True
     status = 1
     try:
         payload = pickle.dumps(function(item), protocol=pickle.HIGHEST_PROTOCOL)
@@ -67,7 +73,7 @@ def map_in_forks(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     Without fork (another OS, or threads running) everything runs here, one item after another.
     Raises PartFailed when a child's part failed; the parent's own part raises as it would alone.
     """
-    if len(items) < 2 or not can_fork():
+    if len(items) < 2 or _in_child or not can_fork():
         return [function(item) for item in items]
     children: list[tuple[int, int] | None] = []  # None: no process could be started, computed here
     try:
@@ -81,6 +87,28 @@ def map_in_forks(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     results = [function(item) if child is None else value
                for item, child, (_, value) in zip(items[1:], children, outcomes)]
     return own + results  # type: ignore[operator]
+
+
+def start_in_fork(function: Callable[[], R]) -> Callable[[], R]:
+    """Start ``function()`` in a forked child now; call the function returned (once) for its result.
+
+    The caller goes on meanwhile. Without fork (or in a child) the part is computed when its result
+    is asked for; a part that failed in its child is computed again here, where its error surfaces
+    with its message.
+    """
+    child = None if _in_child or not can_fork() else _start(_called, function)
+
+    def result() -> R:
+        if child is not None:
+            ok, value = _collect(*child)
+            if ok:
+                return value  # type: ignore[return-value]
+        return function()
+    return result
+
+
+def _called(function: Callable[[], R]) -> R:
+    return function()
 
 
 def _start(function: Callable[[T], R], item: T) -> tuple[int, int] | None:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 import datetime as dt
 import re
 from datetime import date, datetime
-from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 
@@ -19,7 +18,6 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Str
 from pydantic_core import PydanticCustomError
 
 from .dates import DATE_FORMS, as_instant, calendar_day, parse_date_or_aware_datetime
-from .forked import PartFailed, available_cpus, map_in_forks
 from .languages import LANGUAGES
 from .model_problems import Wording, validate
 from .page_front_matter import front_matter_text
@@ -30,7 +28,6 @@ from .vocabularies import TAGS
 from .yamlio import line_of, load_yaml_text
 
 NEWS_FOLDER = "news"
-PARALLEL_POSTS = 400
 FRONT_MATTER_FORM = "front matter between two '---' lines with title, date, summary and tags"
 _WORDING = Wording(hints={
     "title": "a non-empty title in the page's language",
@@ -171,42 +168,31 @@ def stray_post_files(docs_dir: Path, language: str) -> list[Problem]:
             and (path.parent != folder or path.suffix != ".md")]
 
 
-def _load_languages(docs_dir: Path, known_tags: Collection[str],
-                    sources: Mapping[str, Sequence[Path]]) -> dict[str, tuple[list[Post], list[Problem]]]:
-    """Each language's posts, and the problems of its files that could not be read."""
-    loaded: dict[str, tuple[list[Post], list[Problem]]] = {}
-    for language, paths in sources.items():
-        posts, problems = loaded.setdefault(language, ([], []))
-        for path in paths:
-            source = path.relative_to(docs_dir).as_posix()
-            label = f"{docs_dir.name}/{source}"
-            try:
-                posts.append(parse_post(read_text(path, label), label, language, source, known_tags))
-            except DataError as error:
-                problems.extend(error.problems)
-    return loaded
+def _load_language(docs_dir: Path, language: str, known_tags: Collection[str]) -> tuple[list[Post], list[Problem]]:
+    """A language's posts, and the problems of its files that could not be read."""
+    posts: list[Post] = []
+    problems: list[Problem] = []
+    for path in post_sources(docs_dir, language):
+        source = path.relative_to(docs_dir).as_posix()
+        label = f"{docs_dir.name}/{source}"
+        try:
+            posts.append(parse_post(read_text(path, label), label, language, source, known_tags))
+        except DataError as error:
+            problems.extend(error.problems)
+    return posts, problems
 
 
 def load_posts(docs_dir: Path, languages: Iterable[str], known_tags: Collection[str]) -> dict[str, list[Post]]:
     """Every post (drafts included) of every language; DataError listing the problems of all files.
 
-    Hundreds of posts are read in parallel processes, a share of the languages each (2500
-    posts took 0.45 s in one process), with the same posts and problems in the same order.
+    (A build reads them in a forked process while it reads the catalogue: hooks/gpp_data.py.)
     """
-    sources = {language: post_sources(docs_dir, language) for language in languages}
-    load = partial(_load_languages, docs_dir, known_tags)
-    shares = available_cpus() if sum(map(len, sources.values())) >= PARALLEL_POSTS else 1
-    groups = [dict(list(sources.items())[share::shares]) for share in range(shares)]
-    try:
-        parts = map_in_forks(load, [group for group in groups if group])
-    except PartFailed:
-        parts = [load(sources)]
-    loaded = {language: result for part in parts for language, result in part.items()}
-    problems = [problem for language in sources  # in the order of languages
-                for problem in [*loaded[language][1], *stray_post_files(docs_dir, language)]]
+    loaded = {language: _load_language(docs_dir, language, known_tags) for language in languages}
+    problems = [problem for language, (_, unread) in loaded.items()
+                for problem in [*unread, *stray_post_files(docs_dir, language)]]
     if problems:
         raise DataError(problems)
-    return {language: loaded[language][0] for language in sources}
+    return {language: posts for language, (posts, _) in loaded.items()}
 
 
 def published(posts: Iterable[Post], now: datetime | None = None) -> list[Post]:
