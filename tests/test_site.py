@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from mkdocs.utils.meta import YAML_RE
 
 from conftest import (
     DEFAULT_LANGUAGE,
@@ -28,6 +29,7 @@ from conftest import (
 )
 from gppkit.config_links import resolve_config_links, unresolved_config_links
 from gppkit.nav_titles import nav_translation_problems, nav_titles
+from gppkit.page_front_matter import front_matter_text
 from gppkit.page_headings import extra_titles, titles
 
 CONFIG = read_mkdocs_config()
@@ -396,6 +398,21 @@ def test_only_real_headings_count_as_titles():
     assert extra_titles("Title\n=====\n\nText.\n\n---\n\nMore.\n") == []
     # Their texts, as a post's title is compared with its heading; a file saved with Windows line ends.
     assert titles("---\r\nd: 1\r\n---\r\n\r\n# Title ##\r\n\r\nSecond\r\n===\r\n") == [(5, "Title"), (7, "Second")]
+    # Front matter closed by '...', as MkDocs allows: its YAML comment is not a heading either.
+    assert titles("---\n# a YAML comment\n...\n\n# Title\n") == [(5, "Title")]
+
+
+@pytest.mark.parametrize("text", [
+    "---\nd: 1\n---\n", "---\nd: 1\n...\n", "--- \nd: 1\n---\t\n", "---\r\nd: 1\r\n---\r\n# T\r\n",
+    " ---\nd: 1\n---\n", "---\nd: 1\n---", "---\n---\n# T\n", "# T\n---\nd: 1\n---\n", "----\nd: 1\n----\n",
+    "---\nd: 1\n--- x\n", "",
+])
+def test_front_matter_is_found_where_mkdocs_finds_it(text: str):
+    """Posts, the heading check and the translation tools read front matter by MkDocs' own rule."""
+    found_by_mkdocs = YAML_RE.match(text.replace("\r\n", "\n"))  # MkDocs reads files with universal newlines
+    assert (front_matter_text(text) is None) == (found_by_mkdocs is None)
+    if found_by_mkdocs:
+        assert front_matter_text(text) == "\n" + found_by_mkdocs.group(1)
 
 
 def test_a_link_into_another_languages_folder_stops_the_build(tmp_path: Path):

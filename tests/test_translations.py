@@ -37,6 +37,32 @@ def test_recorded_hash_is_added_then_replaced():
     assert recorded_hash(with_recorded_hash("# No front matter\n", "cccccccccccc")) == "cccccccccccc"
 
 
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+@pytest.mark.parametrize("closing", ["---", "...", "---  "])
+def test_a_hash_is_read_and_recorded_where_mkdocs_reads_front_matter_line_ends_kept(line_end: str, closing: str):
+    # A translator on Windows saves "\r\n": the hash was reported missing, and recording it added a
+    # second front matter above the first (which then showed on the page).
+    page = line_end.join(["---", "description: Opis", "source_hash: aaaaaaaaaaaa", closing, "", "# Tytuł", ""])
+    assert recorded_hash(page) == "aaaaaaaaaaaa"
+    expected = page.replace("aaaaaaaaaaaa", "bbbbbbbbbbbb")
+    assert with_recorded_hash(page, "bbbbbbbbbbbb") == expected
+    assert with_recorded_hash(page.replace(f"source_hash: aaaaaaaaaaaa{line_end}", ""), "bbbbbbbbbbbb") == expected
+
+
+def test_the_translation_tool_records_a_hash_in_a_windows_file_keeping_its_line_ends(tmp_path: Path):
+    root = copy_site(tmp_path)
+    polish = root / "docs" / "pl" / "join.md"
+    windows_text = polish.read_text(encoding="utf-8").replace("source_hash:", "old_hash:").replace("\n", "\r\n")
+    polish.write_bytes(windows_text.encode("utf-8"))
+    result = subprocess.run([sys.executable, str(PROJECT_ROOT / "tools" / "translations.py"), "--docs", str(root / "docs"),
+                             "--mark", str(polish)], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    marked = polish.read_bytes().decode("utf-8")
+    english_hash = source_hash((root / "docs" / "en" / "join.md").read_text(encoding="utf-8"))
+    assert recorded_hash(marked) == english_hash and f"source_hash {english_hash}" in result.stdout
+    assert marked.count("---\r\n") == 2 and "\n" not in marked.replace("\r\n", "")
+
+
 def test_status_lists_missing_outdated_and_unrecorded(tmp_path: Path):
     (tmp_path / "en").mkdir()
     (tmp_path / "pl").mkdir()

@@ -39,7 +39,8 @@ def mark(paths: list[Path], docs_dir: Path) -> int:
             print(f"{path}: no English source at {english}", file=sys.stderr)
             return 2
         new_hash = source_hash(page_text(docs_dir, DEFAULT_LANGUAGE, page.as_posix()))
-        path.write_text(with_recorded_hash(page_text(docs_dir, language, page.as_posix()), new_hash), encoding="utf-8")
+        # Bytes, not text mode: on Windows, text mode would turn a kept "\r\n" into "\r\r\n".
+        path.write_bytes(with_recorded_hash(page_text(docs_dir, language, page.as_posix()), new_hash).encode("utf-8"))
         print(f"{path}: source_hash {new_hash}")
     return 0
 

@@ -7,6 +7,7 @@ site-wide description. A misspelt ``descripton:`` or a missing block does the la
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from difflib import get_close_matches
 from typing import Any, Final
@@ -51,15 +52,19 @@ def unknown_keys_problem(meta: Mapping[str, Any]) -> str | None:
             f"keys the site reads: {', '.join(PAGE_KEYS)}")
 
 
+# The front matter as MkDocs reads it (mkdocs.utils.meta.YAML_RE): a block between a '---' line and a
+# '---' or '...' line at the very top, in text whose line ends are "\n" (MkDocs reads files with
+# universal newlines; a file saved on Windows has "\r\n"). Every reader of front matter here uses it:
+# with rules of their own, the translation tools missed a Windows file's block (and added a second one
+# above it) and the heading check read a YAML comment as a heading.
+FRONT_MATTER: Final = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
 def front_matter_text(text: str) -> str | None:
     """The front matter block, preceded by one empty line so YAML line numbers are file line numbers;
-    None when the file does not start with one."""
-    lines = text.splitlines()
-    if lines and lines[0].strip() == "---":
-        for number, line in enumerate(lines[1:], start=1):
-            if line.strip() in ("---", "..."):
-                return "\n" + "\n".join(lines[1:number]) + "\n"
-    return None
+    None when the file does not start with one that MkDocs reads."""
+    match = FRONT_MATTER.match(text.replace("\r\n", "\n"))
+    return None if match is None else "\n" + match.group(1)
 
 
 def check_front_matter_text(text: str, file_label: str) -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-_FRONT_MATTER = re.compile(r"\A---\n.*?^---[ \t]*$", re.MULTILINE | re.DOTALL)
+from .page_front_matter import FRONT_MATTER
+
 _FENCE = re.compile(r"(?ms)^(```|~~~).*?^\1[ \t]*$")
 # Python-Markdown makes both of these an <h1>: "# Title" (or "#Title", no space needed) and a
 # line underlined with "=" (a "setext" heading).
@@ -25,7 +26,7 @@ def titles(source: str) -> list[tuple[int, str]]:
     """(line, text) of every level-1 heading in a page's file, or in its Markdown without the front
     matter (``source``); the front matter's and fenced code's lines (YAML or shell comments) are not
     headings. Windows line endings count as line ends (a file saved on Windows)."""
-    text = _FENCE.sub(_blank, _FRONT_MATTER.sub(_blank, source.replace("\r\n", "\n")))
+    text = _FENCE.sub(_blank, FRONT_MATTER.sub(_blank, source.replace("\r\n", "\n"), count=1))
     return [(text.count("\n", 0, match.start()) + 1, match.group("atx") or match.group("setext"))
             for match in _TITLE.finditer(text)]
 
