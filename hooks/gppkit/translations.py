@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from .news import is_post_source
-from .page_front_matter import FRONT_MATTER
+from .page_front_matter import FRONT_MATTER, front_matter_text
 from .text_files import read_text
 
 HASH_KEY = "source_hash"
@@ -34,11 +34,11 @@ def source_hash(text: str) -> str:
 
 
 def recorded_hash(text: str) -> str | None:
-    match = FRONT_MATTER.match(text.replace("\r\n", "\n"))
-    if not match:
+    block = front_matter_text(text)
+    if block is None:
         return None
     try:
-        meta = yaml.load(match.group(1), Loader=_FRONT_MATTER_LOADER) or {}  # noqa: S506 - a safe loader
+        meta = yaml.load(block, Loader=_FRONT_MATTER_LOADER) or {}  # noqa: S506 - a safe loader
     except yaml.YAMLError:
         return None
     value = meta.get(HASH_KEY) if isinstance(meta, dict) else None
@@ -55,10 +55,8 @@ def with_recorded_hash(text: str, new_hash: str) -> str:
     if not match:
         marked = f"---\n{line}---\n{text}"
     else:
-        body = match.group(1)
-        if re.search(rf"(?m)^{HASH_KEY}:.*\n", body):
-            body = re.sub(rf"(?m)^{HASH_KEY}:.*\n", line, body)
-        else:
+        body, replaced = re.subn(rf"(?m)^{HASH_KEY}:.*\n", line, match.group(1))
+        if not replaced:
             body += line
         marked = text[:match.start(1)] + body + text[match.end(1):]
     return marked.replace("\n", line_end)
